@@ -1,0 +1,103 @@
+import { findAccountByIdentity } from '@/lib/db/accounts';
+import { QuotewiseDB } from '@/lib/db/db';
+import { eventsOfAccount } from '@/lib/db/events';
+import { identifyEmail } from '@/lib/identity';
+import type { Account, AccountEvent } from '@/lib/model';
+import { type Figure, percentile } from '../stats';
+
+const ACCOUNTS = 10_000;
+const EVENTS = 1_000_000;
+const BIG_ACCOUNT_EVENTS = 1_000;
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 1);
+
+/** Deterministic pseudo-random numbers, so every run seeds the same data. */
+function mulberry32(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function makeEvent(i: number, accountId: string, random: () => number): AccountEvent {
+  const at = NOW - Math.floor(random() * 730) * DAY;
+  const base = { id: `e${i}`, accountId, at, createdAt: NOW, source: 'demo' as const };
+  const roll = random();
+  const amount = { minor: Math.floor(random() * 5_000_000), currency: 'USD' };
+  if (roll < 0.35) return { ...base, type: 'quote', amount, quoteRef: `Q${i}`, discountPct: Math.floor(random() * 30) };
+  if (roll < 0.5) return { ...base, type: 'quote_outcome', outcome: 'won', quoteRef: `Q${i - 1}` };
+  if (roll < 0.7) return { ...base, type: 'order', amount };
+  if (roll < 0.8) return { ...base, type: 'invoice', amount, dueAt: at + 30 * DAY, paidAt: at + Math.floor(random() * 60) * DAY };
+  if (roll < 0.9) return { ...base, type: 'service', minutes: Math.floor(random() * 120), kind: 'support' };
+  return { ...base, type: 'price_match', competitor: 'Incumbent Co', competitorPrice: amount };
+}
+
+async function seed(db: QuotewiseDB): Promise<{ insertPerSecond: number }> {
+  const random = mulberry32(42);
+  const accounts: Account[] = Array.from({ length: ACCOUNTS }, (_, i) => ({
+    id: `a${i}`,
+    name: `Company ${i}`,
+    domains: [`company${i}.com`],
+    aliases: [`company ${i}`],
+    judgement: { shareOfWallet: null, rightReasons: null, valuesAligned: null },
+    createdAt: NOW,
+    updatedAt: NOW,
+  }));
+  await db.accounts.bulkAdd(accounts);
+  await db.contacts.bulkAdd(accounts.map((a, i) => ({ email: `buyer${i}@gmail.com`, accountId: a.id, createdAt: NOW })));
+
+  const chunk = 20_000;
+  let insertMs = 0;
+  for (let start = 0; start < EVENTS; start += chunk) {
+    const events: AccountEvent[] = [];
+    for (let i = start; i < Math.min(EVENTS, start + chunk); i++) {
+      // Account a0 gets exactly BIG_ACCOUNT_EVENTS; the rest spread over the others.
+      const accountId = i < BIG_ACCOUNT_EVENTS ? 'a0' : `a${1 + (i % (ACCOUNTS - 1))}`;
+      events.push(makeEvent(i, accountId, random));
+    }
+    const t0 = performance.now();
+    await db.events.bulkAdd(events);
+    insertMs += performance.now() - t0;
+  }
+  return { insertPerSecond: EVENTS / (insertMs / 1000) };
+}
+
+async function time(runs: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
+
+export async function runDbBench(): Promise<Figure[]> {
+  const db = new QuotewiseDB(`bench-${Date.now()}`);
+  await db.open();
+  const { insertPerSecond } = await seed(db);
+  const random = mulberry32(7);
+
+  // Half company addresses, half free-mail contacts: both paths a badge takes.
+  const lookups = await time(1_000, async (i) => {
+    const n = Math.floor(random() * ACCOUNTS);
+    const email = i % 2 ? `someone@sub.company${n}.com` : `buyer${n}@gmail.com`;
+    const match = await findAccountByIdentity(db, identifyEmail(email)!);
+    if (match?.account.id !== `a${n}`) throw new Error(`lookup of ${email} found ${match?.account.id}`);
+  });
+  const histories = await time(100, async () => {
+    const events = await eventsOfAccount(db, 'a0');
+    if (events.length !== BIG_ACCOUNT_EVENTS) throw new Error(`a0 has ${events.length} events`);
+  });
+  db.close();
+  return [
+    { issue: '#2', name: 'Account lookup by email (p95, 10k accounts, 1M events)', value: percentile(lookups, 95), unit: 'ms', target: 2, kind: 'max' },
+    { issue: '#2', name: 'All events of one account with 1,000 events (p95)', value: percentile(histories, 95), unit: 'ms', target: 10, kind: 'max' },
+    { issue: '#2', name: 'Bulk insert throughput (1M events)', value: Math.round(insertPerSecond), unit: 'events/s', target: 50_000, kind: 'min' },
+  ];
+}
+
+Object.assign(globalThis, { runDbBench });

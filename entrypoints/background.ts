@@ -1,0 +1,12 @@
+import { browser } from 'wxt/browser';
+import { createHandlers } from '@/lib/background/handlers';
+import { getDb, requestPersistentStorage } from '@/lib/db/db';
+import { createRouter } from '@/lib/messaging/router';
+
+export default defineBackground(() => {
+  // Registered synchronously at start-up, so an event that wakes a stopped
+  // service worker finds its listener. All state lives in IndexedDB.
+  const route = createRouter(createHandlers({ db: getDb, now: Date.now }), browser.runtime.getURL('/'));
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  void requestPersistentStorage();
+});

@@ -1,0 +1,16 @@
+import type { Handlers } from '../messaging/router';
+import { accountHandlers } from './handlers/accounts';
+import type { BackgroundDeps } from './handlers/deps';
+import { eventHandlers } from './handlers/events';
+import { pingHandlers } from './handlers/ping';
+
+export type { BackgroundDeps } from './handlers/deps';
+
+/** What the background answers, one file per area. Thin: each handler calls lib/. */
+export function createHandlers(deps: BackgroundDeps): Handlers {
+  return {
+    ...pingHandlers(),
+    ...accountHandlers(deps),
+    ...eventHandlers(deps),
+  };
+}

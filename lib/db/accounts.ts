@@ -1,0 +1,68 @@
+import { Account, Contact, type Judgement } from '../model';
+import type { Identity } from '../identity';
+import type { QuotewiseDB } from './db';
+
+export interface NewAccount {
+  name: string;
+  domains?: string[];
+  aliases?: string[];
+  judgement?: Partial<Judgement>;
+}
+
+export async function createAccount(db: QuotewiseDB, input: NewAccount, now: number): Promise<Account> {
+  const account = Account.parse({
+    id: crypto.randomUUID(),
+    name: input.name,
+    domains: unique(input.domains ?? []),
+    aliases: unique([...(input.aliases ?? []), input.name].map((alias) => alias.trim().toLowerCase())),
+    judgement: { shareOfWallet: null, rightReasons: null, valuesAligned: null, ...input.judgement },
+    createdAt: now,
+    updatedAt: now,
+  });
+  await db.accounts.add(account);
+  return account;
+}
+
+export interface AccountMatch {
+  account: Account;
+  matchedBy: 'contact' | 'domain';
+}
+
+/**
+ * The account behind an identity: an explicit contact mapping wins (it is the
+ * rep's own statement), then the company domain. Free-mail identities match only
+ * by contact.
+ */
+export async function findAccountByIdentity(db: QuotewiseDB, identity: Identity): Promise<AccountMatch | null> {
+  if (identity.email) {
+    const contact = await db.contacts.get(identity.email);
+    const account = contact && (await db.accounts.get(contact.accountId));
+    if (account) return { account, matchedBy: 'contact' };
+  }
+  if (identity.kind === 'company') {
+    const account = await db.accounts.where('domains').equals(identity.domain).first();
+    if (account) return { account, matchedBy: 'domain' };
+  }
+  return null;
+}
+
+/** Exact match on a name or alias, case-insensitive (CRM record titles). */
+export async function findAccountByName(db: QuotewiseDB, name: string): Promise<Account | null> {
+  const key = name.trim().toLowerCase();
+  if (!key) return null;
+  return (await db.accounts.where('aliases').equals(key).first()) ?? null;
+}
+
+export async function linkContact(
+  db: QuotewiseDB,
+  input: { email: string; accountId: string; name?: string },
+  now: number,
+): Promise<Contact> {
+  const contact = Contact.parse({ ...input, createdAt: now });
+  await db.contacts.put(contact);
+  return contact;
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,50 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Account, AccountEvent, Contact } from '../model';
+import { declareSchema, LATEST_VERSION } from './schema';
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * The one database. It lives in the extension's own origin: the background
+ * service worker and the extension pages open it; content scripts never do
+ * (in a content script `indexedDB` is the host page's storage) and go through
+ * messaging instead.
+ */
+export class QuotewiseDB extends Dexie {
+  accounts!: EntityTable<Account, 'id'>;
+  contacts!: EntityTable<Contact, 'email'>;
+  events!: EntityTable<AccountEvent, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  constructor(name = 'quotewise', upToVersion: number = LATEST_VERSION) {
+    super(name);
+    declareSchema(this, upToVersion);
+  }
+}
+
+let shared: QuotewiseDB | undefined;
+
+/** The extension's database, opened lazily (the service worker may have just restarted). */
+export function getDb(): QuotewiseDB {
+  shared ??= new QuotewiseDB();
+  return shared;
+}
+
+/** Tests swap in a fresh database. */
+export function setDbForTesting(db: QuotewiseDB | undefined): void {
+  shared = db;
+}
+
+/**
+ * Ask the browser not to evict our data under storage pressure. `unlimitedStorage`
+ * already exempts the extension in Chrome; this covers browsers that honour only the API.
+ */
+export async function requestPersistentStorage(): Promise<boolean> {
+  const storage = globalThis.navigator?.storage;
+  if (!storage?.persisted) return false;
+  if (await storage.persisted()) return true;
+  return typeof storage.persist === 'function' ? storage.persist() : false;
+}

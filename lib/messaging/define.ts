@@ -1,0 +1,48 @@
+import * as z from 'zod/mini';
+
+/**
+ * Who may send a message. `content` messages are answered for content scripts
+ * (on the supported sites) and extension pages; `extension` messages only for the
+ * extension's own pages: nothing a web page can influence may wipe or bulk-edit data.
+ */
+export type Audience = 'content' | 'extension';
+
+export interface MessageDef<Req extends z.ZodMiniType = z.ZodMiniType, Res extends z.ZodMiniType = z.ZodMiniType> {
+  request: Req;
+  response: Res;
+  audience: Audience;
+}
+
+export function defineMessage<Req extends z.ZodMiniType, Res extends z.ZodMiniType>(def: MessageDef<Req, Res>) {
+  return def;
+}
+
+/** Every message on the wire. The tag keeps our traffic apart from anything else's. */
+export const Envelope = z.object({
+  quotewise: z.literal(1),
+  type: z.string().check(z.minLength(1), z.maxLength(100)),
+  data: z.unknown(),
+});
+
+export const ERROR_CODES = ['malformed', 'unknown_type', 'invalid_request', 'forbidden', 'failed', 'unavailable'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ErrorReply = z.object({
+  ok: z.literal(false),
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
+});
+export type ErrorReply = z.infer<typeof ErrorReply>;
+
+export function replySchema<Res extends z.ZodMiniType>(response: Res) {
+  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data: response }), ErrorReply]);
+}
+
+export class MessagingError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MessagingError';
+  }
+}

@@ -1,0 +1,19 @@
+import * as z from 'zod/mini';
+import { Currency, Domain } from './model';
+
+/** The rep's settings. Stored as one validated record; unknown keys are dropped on parse. */
+export const Settings = z.object({
+  /** The rep's own company domains: never scored, never badged. */
+  ownDomains: z._default(z.array(Domain), []),
+  /** Free-mail domains the rep adds to the built-in list (resolved per contact, never as a company). */
+  freeMailExtra: z._default(z.array(Domain), []),
+  /** Domains on the built-in list that are really companies for this rep. */
+  freeMailExcluded: z._default(z.array(Domain), []),
+  defaultCurrency: z._default(Currency, 'USD'),
+  /** Extra sites (match patterns) the rep enabled at run time, beyond the supported list. */
+  extraSites: z._default(z.array(z.string().check(z.maxLength(300))), []),
+  /** Seed 003: how many Healthy accounts the rep aims for. */
+  healthyGoal: z._default(z.int().check(z.minimum(0), z.maximum(100_000)), 25),
+});
+export type Settings = z.infer<typeof Settings>;
+export const DEFAULT_SETTINGS: Settings = Settings.parse({});

@@ -1,0 +1,127 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  extensionUrl(page: string): string;
+  /** Open an extension page (popup.html, history.html ...) as a tab. */
+  openExtensionPage(page: string): Promise<Page>;
+  /** Send a raw message from an extension page, exactly as the UI does. */
+  send(message: unknown): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** Launch Debian Chromium with the built extension loaded, headless, no network. */
+export async function launchExtension({ headless = true }: { headless?: boolean } = {}): Promise<ExtensionSession> {
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No build at ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'quotewise-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless,
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  // Nothing reaches the network: any web request not served by a test route fails.
+  await context.route(
+    (url) => url.protocol === 'http:' || url.protocol === 'https:',
+    (route) => route.abort('blockedbyclient'),
+  );
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  const extensionUrl = (page: string) => `chrome-extension://${extensionId}/${page}`;
+  let messenger: Page | undefined;
+  const openExtensionPage = async (page: string) => {
+    const tab = await context.newPage();
+    await tab.goto(extensionUrl(page));
+    return tab;
+  };
+
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    extensionUrl,
+    openExtensionPage,
+    async send(message) {
+      messenger ??= await openExtensionPage('popup.html');
+      return messenger.evaluate((m) => chrome.runtime.sendMessage(m), message);
+    },
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serve a fixture file at a real site address, so the content scripts match as they do for a rep. */
+export async function serveFixture(context: BrowserContext, urlPattern: string, fixture: string): Promise<void> {
+  const body = await readFile(path.join(ROOT, 'test/fixtures', fixture), 'utf8');
+  await context.route(urlPattern, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+}
+
+export interface AxNode {
+  role: string;
+  name: string;
+}
+
+/**
+ * The page's accessibility tree, as a screen reader gets it. It includes closed
+ * shadow roots, which page scripts (and Playwright's locators) cannot enter.
+ */
+export async function accessibleNodes(page: Page): Promise<AxNode[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { ignored?: boolean; role?: { value?: string }; name?: { value?: string } }[];
+    };
+    return nodes
+      .filter((node) => !node.ignored)
+      .map((node) => ({ role: String(node.role?.value ?? ''), name: String(node.name?.value ?? '') }));
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Wait until an accessible node matching `predicate` appears (or time out with what was there). */
+export async function waitForAccessible(page: Page, predicate: (node: AxNode) => boolean, timeout = 10_000): Promise<AxNode> {
+  const deadline = Date.now() + timeout;
+  let last: AxNode[] = [];
+  while (Date.now() < deadline) {
+    last = await accessibleNodes(page);
+    const found = last.find(predicate);
+    if (found) return found;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`No matching accessible node. Saw: ${JSON.stringify(last.filter((n) => n.name).slice(0, 40))}`);
+}
+
+/** Stop every service worker, as Chrome does after 30 s idle. The next event must wake ours. */
+export async function stopServiceWorkers(page: Page): Promise<void> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -1,0 +1,87 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createHandlers } from '@/lib/background/handlers';
+import { request } from '@/lib/messaging/client';
+import { MessagingError } from '@/lib/messaging/define';
+import { createRouter } from '@/lib/messaging/router';
+import { freshDb, NOW } from './helpers';
+
+const EXTENSION = 'chrome-extension://quotewise-test/';
+const fromPage = { url: 'https://mail.google.com/mail/u/0/', tab: { id: 3 } };
+const fromExtension = { url: `${EXTENSION}popup.html` };
+
+async function setup() {
+  const db = await freshDb();
+  const route = createRouter(createHandlers({ db: () => db, now: () => NOW }), EXTENSION);
+  return { db, route };
+}
+
+describe('background router', () => {
+  it('answers malformed, unknown and invalid messages with a clear error, and keeps serving', async () => {
+    const { route } = await setup();
+    for (const junk of [undefined, null, 42, 'hello', [], { type: 'ping' }, { quotewise: 2, type: 'ping', data: {} }]) {
+      expect(await route(junk, fromPage)).toEqual({ ok: false, error: { code: 'malformed', message: 'Not a Quotewise message.' } });
+    }
+    expect(await route({ quotewise: 1, type: 'nope', data: {} }, fromPage)).toMatchObject({ ok: false, error: { code: 'unknown_type' } });
+    expect(await route({ quotewise: 1, type: '__proto__', data: {} }, fromPage)).toMatchObject({ ok: false, error: { code: 'unknown_type' } });
+    const invalid = await route({ quotewise: 1, type: 'accounts.lookup', data: { emails: 'x@y.com' } }, fromPage);
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(invalid.ok === false && invalid.error.message).toContain('emails');
+    expect(await route({ quotewise: 1, type: 'ping', data: {} }, fromPage)).toEqual({ ok: true, data: { pong: true, dbVersion: 2 } });
+  });
+
+  it('refuses extension-only messages from web pages', async () => {
+    const { route } = await setup();
+    const message = { quotewise: 1, type: 'events.ofAccount', data: { accountId: 'a' } };
+    expect(await route(message, fromPage)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await route(message, fromExtension)).toEqual({ ok: true, data: { events: [] } });
+  });
+
+  it('turns a failing handler into an error reply', async () => {
+    const { route } = await setup();
+    const reply = await route(
+      { quotewise: 1, type: 'events.record', data: { event: { type: 'order', accountId: 'missing', at: NOW, amount: { minor: 1, currency: 'USD' } } } },
+      fromPage,
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('does not exist') } });
+  });
+
+  it('looks up a batch of emails, web addresses and names in one round trip', async () => {
+    const { route } = await setup();
+    const created = await route({ quotewise: 1, type: 'accounts.create', data: { name: 'Acme', domains: ['acme.com'], contactEmail: 'wile.e@gmail.com' } }, fromPage);
+    expect(created.ok).toBe(true);
+    const reply = await route(
+      { quotewise: 1, type: 'accounts.lookup', data: { emails: ['jane@eu.acme.com', 'wile.e@gmail.com', 'x@globex.com', 'garbage'], webAddresses: ['https://www.acme.com'], names: ['ACME'] } },
+      fromPage,
+    );
+    expect(reply.ok).toBe(true);
+    const results = reply.ok ? (reply.data as { results: { account: { name: string } | null; matchedBy: string | null }[] }).results : [];
+    expect(results.map((r) => [r.account?.name ?? null, r.matchedBy])).toEqual([
+      ['Acme', 'domain'],
+      ['Acme', 'contact'],
+      [null, null],
+      [null, null],
+      ['Acme', 'domain'],
+      ['Acme', 'name'],
+    ]);
+  });
+});
+
+describe('client over the fake browser', () => {
+  beforeEach(async () => {
+    const { route } = await setup();
+    fakeBrowser.runtime.onMessage.addListener((message: unknown, sender: { url?: string }) => route(message, { url: sender.url }));
+  });
+
+  it('sends a typed request and gets a validated answer', async () => {
+    const account = await request('accounts.create', { name: 'Initech', domains: ['initech.io'] });
+    expect(account).toMatchObject({ name: 'Initech', domains: ['initech.io'], aliases: ['initech'] });
+    const { results } = await request('accounts.lookup', { emails: ['peter@initech.io'] });
+    expect(results[0]?.account?.id).toBe(account.id);
+  });
+
+  it('throws a MessagingError carrying the code', async () => {
+    await expect(request('accounts.create', { name: '' })).rejects.toMatchObject({ name: 'MessagingError', code: 'invalid_request' });
+    await expect(request('accounts.create', { name: '' })).rejects.toBeInstanceOf(MessagingError);
+  });
+});
