@@ -1,0 +1,88 @@
+import * as z from 'zod/mini';
+import { EpochMs, Id, Money, QUOTE_OUTCOMES, WarningName } from './model';
+
+/**
+ * What scoring says about one account: the contract between lib/scoring and
+ * every view (badge, card, popup, history). Sent over messaging, so a schema.
+ */
+export const BANDS = ['Healthy', 'Watch', 'At risk', 'Not enough data'] as const;
+export const Band = z.enum(BANDS);
+export type Band = z.infer<typeof Band>;
+
+export const SEVERITIES = ['low', 'medium', 'high'] as const;
+
+export const Warning = z.object({
+  name: WarningName,
+  severity: z.enum(SEVERITIES),
+  /** What was seen, in numbers: "6 quotes since 12 Mar, 1 order (17%); ..." */
+  evidence: z.string(),
+  /** What the articles advise: "Stop re-quoting lower. ..." */
+  advice: z.string(),
+  /** Which article the rule comes from, e.g. "000 Sales; 002 #1". */
+  source: z.string(),
+});
+export type Warning = z.infer<typeof Warning>;
+
+export const DismissedWarning = z.object({
+  name: WarningName,
+  reason: z.string(),
+  at: EpochMs,
+  /** A snooze ends here; a dismissal has no end. */
+  until: z.optional(EpochMs),
+});
+export type DismissedWarning = z.infer<typeof DismissedWarning>;
+
+export const Reason = z.object({
+  /** Signed points this reason moved the score. Reasons are sorted by |points|, largest first. */
+  points: z.number(),
+  text: z.string(),
+});
+export type Reason = z.infer<typeof Reason>;
+
+export const SCORECARD_QUESTIONS = [
+  'repeat',
+  'influencer',
+  'spend',
+  'service',
+  'growth',
+  'deliverables',
+  'values',
+] as const;
+export const ScorecardAnswer = z.object({
+  question: z.enum(SCORECARD_QUESTIONS),
+  label: z.string(),
+  answer: z.enum(['yes', 'no', 'unknown']),
+  /** Where the answer came from: the events, the rep's judgement, or nowhere yet. */
+  from: z.enum(['data', 'rep', 'none']),
+  why: z.string(),
+});
+export type ScorecardAnswer = z.infer<typeof ScorecardAnswer>;
+
+export const Scorecard = z.object({
+  answers: z.array(ScorecardAnswer),
+  yes: z.int(),
+  /** seed 001: 6–7 yes good; ≤ 2 a candidate to let go; in between, work on it. */
+  verdict: z.enum(['good', 'work on it', 'candidate to let go']),
+});
+export type Scorecard = z.infer<typeof Scorecard>;
+
+export const HealthSummary = z.object({
+  accountId: Id,
+  accountName: z.string(),
+  /** 0–100; null when the band is "Not enough data". */
+  score: z.nullable(z.int().check(z.minimum(0), z.maximum(100))),
+  band: Band,
+  /** Active warnings, most severe first (dismissed and snoozed ones are not here). */
+  warnings: z.array(Warning),
+  dismissed: z.array(DismissedWarning),
+  reasons: z.array(Reason),
+  scorecard: Scorecard,
+  lastQuote: z.nullable(
+    z.object({ at: EpochMs, amount: Money, quoteRef: z.string(), outcome: z.nullable(z.enum(QUOTE_OUTCOMES)) }),
+  ),
+  openQuotes: z.int(),
+  /** The ideal-account definition version that produced this. */
+  definitionVersion: z.int(),
+  computedAt: EpochMs,
+});
+export type HealthSummary = z.infer<typeof HealthSummary>;
