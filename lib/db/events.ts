@@ -14,24 +14,26 @@ export async function recordEvent(db: QuotewiseDB, input: NewEvent, now: number)
 export async function recordEvents(db: QuotewiseDB, inputs: readonly NewEvent[], now: number): Promise<AccountEvent[]> {
   const events = inputs.map((input) => prepare(input, now));
   await db.transaction('rw', db.events, async () => {
-    const closing = events.filter((e) => e.type === 'quote_outcome' && e.quoteRef);
-    const closedHere = new Set(closing.map((e) => refKey(e.accountId, (e as { quoteRef: string }).quoteRef)));
-    for (const event of events) {
-      if (event.type === 'quote' && !closedHere.has(refKey(event.accountId, event.quoteRef))) {
-        const alreadyClosed = await db.events
-          .where('quoteRef')
-          .equals(event.quoteRef)
-          .filter((e) => e.type === 'quote_outcome' && e.accountId === event.accountId)
-          .count();
-        if (!alreadyClosed) event.openSince = event.at;
-      }
+    const closing = events.filter((e) => e.type === 'quote_outcome' && e.quoteRef) as { accountId: string; quoteRef: string }[];
+    const closedHere = new Set(closing.map((e) => refKey(e.accountId, e.quoteRef)));
+    const quotes = events.filter((e) => e.type === 'quote');
+    // One query for all quotes' references (an import brings 100,000 rows at once).
+    const refsToCheck = [...new Set(quotes.filter((q) => !closedHere.has(refKey(q.accountId, q.quoteRef))).map((q) => q.quoteRef))];
+    const closedBefore = new Set(
+      (await db.events.where('quoteRef').anyOf(refsToCheck).filter((e) => e.type === 'quote_outcome').toArray()).map((e) =>
+        refKey(e.accountId, (e as { quoteRef: string }).quoteRef),
+      ),
+    );
+    for (const quote of quotes) {
+      const key = refKey(quote.accountId, quote.quoteRef);
+      if (!closedHere.has(key) && !closedBefore.has(key)) quote.openSince = quote.at;
     }
     await db.events.bulkPut(events);
-    for (const outcome of closing) {
+    if (closing.length > 0) {
       await db.events
         .where('quoteRef')
-        .equals((outcome as { quoteRef: string }).quoteRef)
-        .filter((e) => e.type === 'quote' && e.accountId === outcome.accountId)
+        .anyOf([...new Set(closing.map((e) => e.quoteRef))])
+        .filter((e) => e.type === 'quote' && closedHere.has(refKey(e.accountId, e.quoteRef)))
         .modify((quote) => {
           delete (quote as { openSince?: number }).openSince;
         });
