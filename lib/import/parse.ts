@@ -75,7 +75,7 @@ export function analyseCsv(source: string, mapping: Mapping, context: RowContext
     step: (result) => {
       const cursor = result.meta.cursor;
       const startLine = line;
-      line += countNewlines(text, consumed, cursor);
+      line += countLineBreaks(text, result.meta.linebreak || '\n', consumed, cursor);
       consumed = cursor;
       const cells = result.data;
       if (!cells.some((cell) => cell.trim())) return;
@@ -122,9 +122,10 @@ function withIds(account: AccountKey, drafts: EventDraft[], seen: Map<string, nu
   }));
 }
 
-function countNewlines(text: string, from: number, to: number): number {
+/** Line breaks as the file writes them (Papa Parse detects \r\n, \n or a lone \r). */
+function countLineBreaks(text: string, linebreak: string, from: number, to: number): number {
   let count = 0;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  for (let i = text.indexOf(linebreak, from); i !== -1 && i < to; i = text.indexOf(linebreak, i + linebreak.length)) count++;
   return count;
 }
 
