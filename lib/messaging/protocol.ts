@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { accountMessages } from './accounts';
 import { eventMessages } from './events';
+import { healthMessages } from './health';
 import { pingMessages } from './ping';
 
 /** The one protocol between content scripts, extension pages and the background. */
@@ -8,6 +9,7 @@ export const protocol = {
   ...pingMessages,
   ...accountMessages,
   ...eventMessages,
+  ...healthMessages,
 };
 
 export type Protocol = typeof protocol;
