@@ -5,20 +5,31 @@ import type { Analysis } from '@/lib/import/parse';
 import { detectMapping } from '@/lib/import/presets';
 import type { CsvWorker } from '@/lib/import/worker-client';
 import { importRows, type ImportResult } from '@/lib/import/write';
-import { DEFAULT_DEFINITION } from '@/lib/scoring/definition';
+import { broadcastChanged } from '@/lib/background/notify';
+import { loadDefinition } from '@/lib/db/definition';
+import { refreshSummaries } from '@/lib/scoring/store';
 
 /** What mapping needs from the rep's settings: their currency, own domains and free-mail lists. */
 export async function rowContext(db: QuotewiseDB): Promise<RowContext> {
-  const settings = await loadSettings(db);
+  const [settings, definition] = await Promise.all([loadSettings(db), loadDefinition(db)]);
   return {
     defaultCurrency: settings.defaultCurrency,
     identity: { ownDomains: settings.ownDomains, freeMailExtra: settings.freeMailExtra, freeMailExcluded: settings.freeMailExcluded },
-    paymentTermsDays: DEFAULT_DEFINITION.thresholds.paymentTermsDays,
+    paymentTermsDays: definition.thresholds.paymentTermsDays,
   };
 }
 
 /** After a direct write to the database: recompute the touched accounts' health and tell open tabs. */
-export async function afterWrite(_db: QuotewiseDB, _accountIds: readonly string[]): Promise<void> {}
+export async function afterWrite(db: QuotewiseDB, accountIds: readonly string[]): Promise<void> {
+  const now = Date.now();
+  // Batches keep each transaction short when a large import touched thousands of accounts.
+  for (let start = 0; start < accountIds.length; start += SUMMARY_BATCH) {
+    await refreshSummaries(db, accountIds.slice(start, start + SUMMARY_BATCH), now);
+  }
+  await broadcastChanged(accountIds);
+}
+
+const SUMMARY_BATCH = 500;
 
 /** Offer text as a file download (no network: a local object URL). */
 export function download(name: string, text: string, type: string): void {

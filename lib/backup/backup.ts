@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { Table } from 'dexie';
 import type { QuotewiseDB } from '../db/db';
 import { LATEST_VERSION } from '../db/schema';
+import { HealthSummary } from '../health';
 import { Account, AccountEvent, Contact, EpochMs } from '../model';
 
 /**
@@ -20,6 +21,8 @@ export const TABLE_ROWS: Record<string, z.ZodMiniType> = {
   events: AccountEvent,
   /** Settings, the ideal-account definition and anything else kept as key/value. */
   settings: SettingRow,
+  /** Cached health summaries: restored as they were, so the round trip is exact; a merge recomputes them instead. */
+  summaries: z.extend(HealthSummary, { staleAt: EpochMs }),
 };
 
 const BackupHeader = z.object({
@@ -143,6 +146,8 @@ async function merge(db: QuotewiseDB, tables: Record<string, unknown[]>): Promis
     accounts: newAccounts,
     contacts: ((tables.contacts ?? []) as Contact[]).map(remap),
     events: ((tables.events ?? []) as AccountEvent[]).map(remap),
+    // Summaries are a cache keyed by account: the caller recomputes them for every touched account.
+    summaries: [],
   };
   const added: Record<string, number> = {};
   for (const table of db.tables) {

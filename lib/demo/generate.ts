@@ -125,16 +125,20 @@ function history(account: DemoAccount, today: number, rand: () => number): Row[]
       add(between(20, 150), 'upsell', { kind: 'cross_sell', amount: money(3000, 9000), notes: 'Second plant started ordering' });
       add(between(10, 300), 'service', { minutes: String(between(15, 60)) });
       break;
-    case 'watch':
-      for (const ago of [300, 210, 120, 40]) {
-        quote(ago + 10, money(3000, 9000), rand() < 0.6 ? 'won' : 'no_decision');
+    case 'watch': {
+      // Buys now and then, wins half its quotes, one invoice late, no referrals or growth: worth working on.
+      const history: [number, string, number | null][] = [[330, 'won', 0], [280, 'lost', null], [210, 'won', 10], [150, 'no_decision', null], [90, 'won', 2], [40, 'lost', null]];
+      for (const [ago, outcome, daysLate] of history) {
+        quote(ago + 10, money(3000, 9000), outcome);
+        if (daysLate === null) continue;
         const amount = money(2500, 8000);
         add(ago, 'order', { amount });
-        invoice(ago, amount, between(0, 12));
+        invoice(ago, amount, daysLate);
       }
       add(between(20, 200), 'service', { minutes: String(between(60, 180)), kind: 'support' });
       add(between(20, 200), 'service', { minutes: String(between(20, 60)), kind: 'order_change' });
       break;
+    }
     case 'price-relationship': {
       const rival = COMPETITORS[between(0, COMPETITORS.length - 1)]!;
       let discount = 5;

@@ -3,7 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createAccount } from '@/lib/db/accounts';
 import { QuotewiseDB } from '@/lib/db/db';
 import { recordEvents } from '@/lib/db/events';
+import { saveDefinition } from '@/lib/db/definition';
 import { saveSettings } from '@/lib/db/settings';
+import { refreshSummaries } from '@/lib/scoring/store';
 import { LATEST_VERSION } from '@/lib/db/schema';
 import {
   BACKUP_FORMAT,
@@ -125,7 +127,10 @@ describe('property: export, wipe, restore, export again gives the same file', ()
           await recordEvents(database, events, NOW);
         }
         await saveSettings(database, { defaultCurrency: currency });
+        await saveDefinition(database, { name: `Team ${seed}`, thresholds: { minEvents: 1 + (seed % 5) } }, NOW);
+        await refreshSummaries(database, (await database.accounts.toCollection().primaryKeys()) as string[], NOW);
         const first = await json(database);
+        expect(JSON.parse(first).tables.summaries).toHaveLength(accounts.length);
         await deleteAllData(database);
         expect(await restoreBackup(database, first, 'empty')).toMatchObject({ ok: true });
         expect(await json(database)).toBe(first);

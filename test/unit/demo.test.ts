@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { DEMO_SEED, demoAccounts, generateDemoCsv, SHOWCASE } from '@/lib/demo/generate';
+import { type Archetype, DEMO_SEED, demoAccounts, generateDemoCsv, SHOWCASE } from '@/lib/demo/generate';
+import { BANDS } from '@/lib/health';
+import { importRows } from '@/lib/import/write';
+import { WARNING_NAMES, type WarningName } from '@/lib/model';
+import { refreshSummaries } from '@/lib/scoring/store';
+import { freshDb } from './helpers';
 import type { RowContext } from '@/lib/import/map-row';
 import { analyseCsv, readHeaders } from '@/lib/import/parse';
 import { detectMapping } from '@/lib/import/presets';
@@ -41,5 +46,37 @@ describe('the example file in docs/', () => {
     expect(new Set(analysis.rows.flatMap((row) => row.events.map((e) => e.type)))).toEqual(
       new Set(['quote', 'price_match', 'quote_outcome', 'order', 'invoice', 'service', 'referral', 'upsell', 'engineering_change', 'payment', 'note']),
     );
+  });
+});
+
+describe('the demo book, scored with the default definition', () => {
+  it('shows every band and every warning, and each showcase account as its archetype', async () => {
+    const db = await freshDb();
+    const csv = generateDemoCsv({ today: TODAY });
+    const { rows } = analyse(csv);
+    const { accountIds } = await importRows(db, rows, { now: TODAY, source: 'demo' });
+    const summaries = await refreshSummaries(db, accountIds, TODAY);
+    const bands = new Set(summaries.map((s) => s.band));
+    const warnings = new Set(summaries.flatMap((s) => s.warnings.map((w) => w.name)));
+    expect([...bands].sort()).toEqual([...BANDS].sort());
+    expect([...warnings].sort()).toEqual([...WARNING_NAMES].sort());
+    const byName = new Map(summaries.map((s) => [s.accountName, s]));
+    const expected: Record<Archetype, { band?: string; warning?: WarningName }> = {
+      healthy: { band: 'Healthy' },
+      watch: { band: 'Watch' },
+      'price-relationship': { warning: 'Price relationship' },
+      'one-sided': { warning: 'One-sided' },
+      'engineering-without-volume': { warning: 'Engineering without volume' },
+      'slow-payer': { warning: 'Slow payer' },
+      'squeaky-wheel': { warning: 'Squeaky wheel' },
+      'wrong-fit': { warning: 'Wrong fit' },
+      new: { band: 'Not enough data' },
+    };
+    for (const account of demoAccounts({ today: TODAY })) {
+      const summary = byName.get(account.name)!;
+      const want = expected[account.archetype];
+      if (want.band) expect({ account: account.name, band: summary.band }).toEqual({ account: account.name, band: want.band });
+      if (want.warning) expect({ account: account.name, warnings: summary.warnings.map((w) => w.name) }).toEqual({ account: account.name, warnings: expect.arrayContaining([want.warning]) });
+    }
   });
 });
