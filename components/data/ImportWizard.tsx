@@ -79,12 +79,17 @@ export function ImportWizard({ db, worker }: { db: QuotewiseDB; worker: CsvWorke
         signal: controller.signal,
         onProgress: (progress) => setStage({ step: 'importing', fileName: stage.fileName, progress }),
       });
-      await afterWrite(db, result.accountIds);
       const parts = [`Imported ${plural(result.added, 'new event')} for ${plural(result.accountIds.length, 'account')}`];
       if (result.createdAccounts) parts.push(`${plural(result.createdAccounts, 'account')} created`);
       if (result.alreadyThere) parts.push(`${plural(result.alreadyThere, 'event')} were already there from an earlier import`);
       if (analysis.bad.length) parts.push(`${plural(analysis.bad.length, 'bad row')} skipped`);
-      setStage({ step: 'done', message: `${parts.join('; ')}.` });
+      const message = `${parts.join('; ')}.`;
+      // The events are saved; recomputing health for thousands of accounts can take a few seconds more.
+      setStage({ step: 'done', message: result.accountIds.length ? `${message} Updating health scores…` : message });
+      if (result.accountIds.length) {
+        await afterWrite(db, result.accountIds);
+        setStage({ step: 'done', message: `${message} Health scores updated.` });
+      }
     } catch (failure) {
       const cancelled = (failure as Error).name === 'AbortError';
       setStage({ step: 'review', fileName: stage.fileName, headers: stage.headers, preset: stage.preset, mapping: stage.mapping });

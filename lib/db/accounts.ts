@@ -10,7 +10,14 @@ export interface NewAccount {
 }
 
 export async function createAccount(db: QuotewiseDB, input: NewAccount, now: number): Promise<Account> {
-  const account = Account.parse({
+  const account = newAccount(input, now);
+  await db.accounts.add(account);
+  return account;
+}
+
+/** A validated new account, not yet stored (bulk imports add many at once). */
+export function newAccount(input: NewAccount, now: number): Account {
+  return Account.parse({
     id: crypto.randomUUID(),
     name: input.name,
     domains: unique(input.domains ?? []),
@@ -19,8 +26,6 @@ export async function createAccount(db: QuotewiseDB, input: NewAccount, now: num
     createdAt: now,
     updatedAt: now,
   });
-  await db.accounts.add(account);
-  return account;
 }
 
 export interface AccountMatch {

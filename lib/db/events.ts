@@ -33,7 +33,8 @@ export async function recordEvents(db: QuotewiseDB, inputs: readonly NewEvent[],
       await db.events
         .where('quoteRef')
         .anyOf([...new Set(closing.map((e) => e.quoteRef))])
-        .filter((e) => e.type === 'quote' && closedHere.has(refKey(e.accountId, e.quoteRef)))
+        // Only quotes still open: ones recorded in this same call never opened, and rewriting them would double an import's writes.
+        .filter((e) => e.type === 'quote' && e.openSince !== undefined && closedHere.has(refKey(e.accountId, e.quoteRef)))
         .modify((quote) => {
           delete (quote as { openSince?: number }).openSince;
         });

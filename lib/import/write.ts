@@ -1,7 +1,7 @@
-import { createAccount, linkContact } from '../db/accounts';
+import { newAccount } from '../db/accounts';
 import type { QuotewiseDB } from '../db/db';
 import { recordEvents } from '../db/events';
-import type { Account, NewEvent } from '../model';
+import { type Account, Contact, type NewEvent } from '../model';
 import { IMPORTED_ID_PREFIX } from './format';
 import type { AccountKey } from './map-row';
 import type { ReadyRow } from './parse';
@@ -25,7 +25,7 @@ export interface ImportResult {
   accountIds: string[];
 }
 
-const CHUNK = 5000;
+const CHUNK = 2000;
 
 /**
  * Store every ready row in ONE transaction: accounts are found (contact, then
@@ -35,8 +35,9 @@ const CHUNK = 5000;
 export async function importRows(db: QuotewiseDB, rows: readonly ReadyRow[], options: WriteOptions): Promise<ImportResult> {
   const { now, signal } = options;
   return db.transaction('rw', db.accounts, db.contacts, db.events, async () => {
+    // Only Dexie calls are awaited in here: awaiting anything else would let IndexedDB commit mid-import.
     const stored = new Set(await db.events.where('id').startsWith(IMPORTED_ID_PREFIX).primaryKeys());
-    const accounts = await AccountResolver.load(db, now);
+    const accounts = new AccountResolver(await db.accounts.toArray(), await db.contacts.toArray(), now);
     const inputs: NewEvent[] = [];
     const touched = new Set<string>();
     let alreadyThere = 0;
@@ -44,13 +45,15 @@ export async function importRows(db: QuotewiseDB, rows: readonly ReadyRow[], opt
       const fresh = row.events.filter((event) => !stored.has(event.id));
       alreadyThere += row.events.length - fresh.length;
       if (fresh.length === 0) continue;
-      const accountId = await accounts.resolve(row.account);
+      const accountId = accounts.resolve(row.account);
       touched.add(accountId);
       for (const event of fresh) {
         stored.add(event.id);
         inputs.push({ ...event, accountId, source: options.source ?? 'import' } as NewEvent);
       }
     }
+    await db.accounts.bulkPut(accounts.changed());
+    await db.contacts.bulkAdd(accounts.newContacts);
     for (let start = 0; start < inputs.length; start += CHUNK) {
       signal?.throwIfAborted();
       await recordEvents(db, inputs.slice(start, start + CHUNK), now);
@@ -64,51 +67,53 @@ export async function importRows(db: QuotewiseDB, rows: readonly ReadyRow[], opt
 /** The book of accounts held in memory for one import, so 100,000 rows need no query each. */
 class AccountResolver {
   created = 0;
-  private constructor(
-    private readonly db: QuotewiseDB,
-    private readonly now: number,
-    private readonly byDomain: Map<string, Account>,
-    private readonly byAlias: Map<string, Account>,
-    private readonly byContact: Map<string, string>,
-  ) {}
+  readonly newContacts: Contact[] = [];
+  private readonly byId = new Map<string, Account>();
+  private readonly byDomain = new Map<string, Account>();
+  private readonly byAlias = new Map<string, Account>();
+  private readonly byContact: Map<string, string>;
+  private readonly dirty = new Set<string>();
 
-  static async load(db: QuotewiseDB, now: number): Promise<AccountResolver> {
-    const byDomain = new Map<string, Account>();
-    const byAlias = new Map<string, Account>();
-    for (const account of await db.accounts.toArray()) {
-      for (const domain of account.domains) byDomain.set(domain, account);
-      for (const alias of account.aliases) if (!byAlias.has(alias)) byAlias.set(alias, account);
-    }
-    const byContact = new Map((await db.contacts.toArray()).map((contact) => [contact.email, contact.accountId]));
-    return new AccountResolver(db, now, byDomain, byAlias, byContact);
+  constructor(
+    accounts: readonly Account[],
+    contacts: readonly Contact[],
+    private readonly now: number,
+  ) {
+    for (const account of accounts) this.remember(account, false);
+    this.byContact = new Map(contacts.map((contact) => [contact.email, contact.accountId]));
   }
 
   /** The same order as a badge lookup: an explicit contact, the company domain, then the name. */
-  async resolve(key: AccountKey): Promise<string> {
+  resolve(key: AccountKey): string {
     const viaContact = key.email ? this.byContact.get(key.email) : undefined;
     let account =
-      (viaContact ? await this.db.accounts.get(viaContact) : undefined) ??
+      (viaContact ? this.byId.get(viaContact) : undefined) ??
       (key.domain ? this.byDomain.get(key.domain) : undefined) ??
       (key.name ? this.byAlias.get(key.name.toLowerCase()) : undefined);
     if (!account) {
-      account = await createAccount(this.db, { name: key.name ?? key.domain ?? key.email!, domains: key.domain ? [key.domain] : [] }, this.now);
+      account = newAccount({ name: key.name ?? key.domain ?? key.email!, domains: key.domain ? [key.domain] : [] }, this.now);
       this.created++;
-      this.remember(account);
+      this.remember(account, true);
     } else if (key.domain && !this.byDomain.has(key.domain)) {
       // Named in one row and given a domain in another: the domain is theirs now, so their emails get a badge.
-      account = { ...account, domains: [...account.domains, key.domain], updatedAt: this.now };
-      await this.db.accounts.put(account);
-      this.remember(account);
+      this.remember({ ...account, domains: [...account.domains, key.domain], updatedAt: this.now }, true);
     }
     if (key.email && !this.byContact.has(key.email)) {
-      await linkContact(this.db, { email: key.email, accountId: account.id }, this.now);
+      this.newContacts.push(Contact.parse({ email: key.email, accountId: account.id, createdAt: this.now }));
       this.byContact.set(key.email, account.id);
     }
     return account.id;
   }
 
-  private remember(account: Account): void {
+  /** Accounts created or given a domain by this import. */
+  changed(): Account[] {
+    return [...this.dirty].map((id) => this.byId.get(id)!);
+  }
+
+  private remember(account: Account, changed: boolean): void {
+    this.byId.set(account.id, account);
+    if (changed) this.dirty.add(account.id);
     for (const domain of account.domains) this.byDomain.set(domain, account);
-    for (const alias of account.aliases) this.byAlias.set(alias, account);
+    for (const alias of account.aliases) if (changed || !this.byAlias.has(alias)) this.byAlias.set(alias, account);
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { type Archetype, DEMO_SEED, demoAccounts, generateDemoCsv, SHOWCASE } from '@/lib/demo/generate';
+import { gmail } from '@/lib/adapters/gmail';
 import { BANDS } from '@/lib/health';
 import { importRows } from '@/lib/import/write';
 import { WARNING_NAMES, type WarningName } from '@/lib/model';
@@ -78,5 +79,17 @@ describe('the demo book, scored with the default definition', () => {
       if (want.band) expect({ account: account.name, band: summary.band }).toEqual({ account: account.name, band: want.band });
       if (want.warning) expect({ account: account.name, warnings: summary.warnings.map((w) => w.name) }).toEqual({ account: account.name, warnings: expect.arrayContaining([want.warning]) });
     }
+  });
+});
+
+describe('the demo mailbox', () => {
+  it('has conversations from the showcase accounts (and one stranger), found by the real Gmail adapter', async () => {
+    const html = await readFile('test/fixtures/gmail/demo-mailbox.html', 'utf8');
+    const page = new DOMParser().parseFromString(html, 'text/html');
+    const senders = gmail.find(page, new URL('https://mail.google.com/mail/u/0/#inbox'));
+    const domains = senders.map((sender) => sender.email!.split('@')[1]);
+    const showcase = new Set(SHOWCASE.map((account) => account.domain));
+    expect(domains.filter((domain) => showcase.has(domain!))).toHaveLength(6);
+    expect(domains.filter((domain) => !showcase.has(domain!))).toEqual(['newco-robotics.com']);
   });
 });
