@@ -17,28 +17,22 @@ export async function recordEvents(db: QuotewiseDB, inputs: readonly NewEvent[],
     const closing = events.filter((e) => e.type === 'quote_outcome' && e.quoteRef) as { accountId: string; quoteRef: string }[];
     const closedHere = new Set(closing.map((e) => refKey(e.accountId, e.quoteRef)));
     const quotes = events.filter((e) => e.type === 'quote');
-    // One query for all quotes' references (an import brings 100,000 rows at once).
-    const refsToCheck = [...new Set(quotes.filter((q) => !closedHere.has(refKey(q.accountId, q.quoteRef))).map((q) => q.quoteRef))];
-    const closedBefore = new Set(
-      (await db.events.where('quoteRef').anyOf(refsToCheck).filter((e) => e.type === 'quote_outcome').toArray()).map((e) =>
-        refKey(e.accountId, (e as { quoteRef: string }).quoteRef),
-      ),
-    );
+    // One read of the stored events sharing a reference with this batch (an import brings 100,000 rows at once):
+    // their outcomes close this batch's quotes; this batch's outcomes close their open quotes.
+    const refs = [...new Set([...quotes.map((q) => q.quoteRef), ...closing.map((e) => e.quoteRef)])];
+    const stored = refs.length ? await db.events.where('quoteRef').anyOf(refs).toArray() : [];
+    const closedBefore = new Set(stored.flatMap((e) => (e.type === 'quote_outcome' && e.quoteRef ? [refKey(e.accountId, e.quoteRef)] : [])));
     for (const quote of quotes) {
       const key = refKey(quote.accountId, quote.quoteRef);
       if (!closedHere.has(key) && !closedBefore.has(key)) quote.openSince = quote.at;
     }
-    await db.events.bulkPut(events);
-    if (closing.length > 0) {
-      await db.events
-        .where('quoteRef')
-        .anyOf([...new Set(closing.map((e) => e.quoteRef))])
-        // Only quotes still open: ones recorded in this same call never opened, and rewriting them would double an import's writes.
-        .filter((e) => e.type === 'quote' && e.openSince !== undefined && closedHere.has(refKey(e.accountId, e.quoteRef)))
-        .modify((quote) => {
-          delete (quote as { openSince?: number }).openSince;
-        });
-    }
+    const nowClosed = stored.flatMap((e) => {
+      if (e.type !== 'quote' || e.openSince === undefined || !closedHere.has(refKey(e.accountId, e.quoteRef))) return [];
+      const { openSince: _closed, ...quote } = e;
+      return [quote];
+    });
+    // Closed quotes first, so an event of this batch with the same id wins.
+    await db.events.bulkPut([...nowClosed, ...events]);
   });
   return events;
 }
