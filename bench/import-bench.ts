@@ -88,6 +88,12 @@ export async function runImportBench(): Promise<Figure[]> {
     const importButton = page.getByRole('button', { name: `Import ${ROWS.toLocaleString('en-US')} events` });
     await importButton.waitFor({ timeout: 120_000 });
     const dryRun = performance.now() - started;
+    const longestInDryRun = await page.evaluate(() => {
+      const record = window as unknown as { longestTask: number };
+      const longest = record.longestTask;
+      record.longestTask = 0;
+      return longest;
+    });
     await importButton.click();
     await page.getByRole('status').filter({ hasText: `Imported ${ROWS.toLocaleString('en-US')} new events` }).waitFor({ timeout: 120_000 });
     const total = performance.now() - started;
@@ -122,7 +128,15 @@ export async function runImportBench(): Promise<Figure[]> {
       },
       {
         issue: '#7',
-        name: 'Longest main-thread task on the import page during that import',
+        name: 'Longest main-thread task on the import page during the dry run (parse and check in the worker)',
+        value: longestInDryRun,
+        unit: 'ms',
+        target: 250,
+        kind: 'max',
+      },
+      {
+        issue: '#7',
+        name: 'Longest main-thread task on the import page while storing and rescoring',
         value: longestTask,
         unit: 'ms',
         target: 250,

@@ -12,7 +12,9 @@ export class CsvWorker {
   private worker: Worker | undefined;
   private source: ArrayBuffer | string | undefined;
   private sourceLoaded = false;
-  private pending: { resolve(reply: WorkerReply): void; reject(error: Error): void; onProgress?: (f: number) => void } | undefined;
+  private pending:
+    | { resolve(reply: WorkerReply): void; reject(error: Error): void; onProgress?: (f: number) => void; rows: Analysis['rows'][] }
+    | undefined;
 
   async read(source: ArrayBuffer | string): Promise<string[]> {
     this.source = source;
@@ -41,7 +43,7 @@ export class CsvWorker {
     if (this.pending) this.cancel();
     const worker = (this.worker ??= this.start());
     return new Promise<WorkerReply>((resolve, reject) => {
-      this.pending = { resolve, reject, onProgress };
+      this.pending = { resolve, reject, onProgress, rows: [] };
       worker.postMessage(request);
     });
   }
@@ -51,9 +53,11 @@ export class CsvWorker {
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
       if (reply.kind === 'progress') return this.pending?.onProgress?.(reply.fraction);
+      if (reply.kind === 'rows') return void this.pending?.rows.push(reply.rows);
       const pending = this.pending;
       this.pending = undefined;
       if (reply.kind === 'failed') pending?.reject(new Error(reply.message));
+      else if (reply.kind === 'analysis') pending?.resolve({ ...reply, analysis: { ...reply.analysis, rows: pending.rows.flat() } });
       else pending?.resolve(reply);
     };
     worker.onerror = (event) => {

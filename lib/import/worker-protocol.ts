@@ -11,5 +11,8 @@ export type WorkerRequest =
 export type WorkerReply =
   | { kind: 'headers'; headers: string[] }
   | { kind: 'progress'; fraction: number }
+  /** Ready rows of the analysis that follows, in order. */
+  | { kind: 'rows'; rows: Analysis['rows'] }
+  /** The dry run's result; its `rows` are the ones sent before it. */
   | { kind: 'analysis'; analysis: Analysis }
   | { kind: 'failed'; message: string };

@@ -10,7 +10,7 @@ export interface WriteOptions {
   now: number;
   /** 'demo' marks the demo book, so it can be told apart from the rep's own history. */
   source?: 'import' | 'demo';
-  /** Share of events written, 0..1. */
+  /** Share of rows written, 0..1. */
   onProgress?: (fraction: number) => void;
   /** Aborting rolls the whole import back: nothing is saved. */
   signal?: AbortSignal;
@@ -25,7 +25,8 @@ export interface ImportResult {
   accountIds: string[];
 }
 
-const CHUNK = 2000;
+/** Rows per slice (a row is one to three events). */
+const CHUNK = 1000;
 
 /**
  * Store every ready row in ONE transaction: accounts are found (contact, then
@@ -38,29 +39,32 @@ export async function importRows(db: QuotewiseDB, rows: readonly ReadyRow[], opt
     // Only Dexie calls are awaited in here: awaiting anything else would let IndexedDB commit mid-import.
     const stored = new Set(await db.events.where('id').startsWith(IMPORTED_ID_PREFIX).primaryKeys());
     const accounts = new AccountResolver(await db.accounts.toArray(), await db.contacts.toArray(), now);
-    const inputs: NewEvent[] = [];
     const touched = new Set<string>();
+    let added = 0;
     let alreadyThere = 0;
-    for (const row of rows) {
-      const fresh = row.events.filter((event) => !stored.has(event.id));
-      alreadyThere += row.events.length - fresh.length;
-      if (fresh.length === 0) continue;
-      const accountId = accounts.resolve(row.account);
-      touched.add(accountId);
-      for (const event of fresh) {
-        stored.add(event.id);
-        inputs.push({ ...event, accountId, source: options.source ?? 'import' } as NewEvent);
+    // A slice of rows at a time, so no stretch of work holds the page's thread for long.
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      signal?.throwIfAborted();
+      const inputs: NewEvent[] = [];
+      for (const row of rows.slice(start, start + CHUNK)) {
+        const fresh = row.events.filter((event) => !stored.has(event.id));
+        alreadyThere += row.events.length - fresh.length;
+        if (fresh.length === 0) continue;
+        const accountId = accounts.resolve(row.account);
+        touched.add(accountId);
+        for (const event of fresh) {
+          stored.add(event.id);
+          inputs.push({ ...event, accountId, source: options.source ?? 'import' } as NewEvent);
+        }
       }
+      if (inputs.length) await recordEvents(db, inputs, now);
+      added += inputs.length;
+      options.onProgress?.(Math.min(1, (start + CHUNK) / rows.length));
     }
     await db.accounts.bulkPut(accounts.changed());
     await db.contacts.bulkAdd(accounts.newContacts);
-    for (let start = 0; start < inputs.length; start += CHUNK) {
-      signal?.throwIfAborted();
-      await recordEvents(db, inputs.slice(start, start + CHUNK), now);
-      options.onProgress?.(Math.min(1, (start + CHUNK) / inputs.length));
-    }
     signal?.throwIfAborted();
-    return { added: inputs.length, alreadyThere, createdAccounts: accounts.created, accountIds: [...touched] };
+    return { added, alreadyThere, createdAccounts: accounts.created, accountIds: [...touched] };
   });
 }
 
