@@ -8,15 +8,22 @@ import { ImportWizard } from './ImportWizard';
 /** The "Import & backup" page (data.html), linked from the options and history pages. */
 export function DataPage() {
   const db = getDb();
-  const worker = useMemo(() => new CsvWorker(), []);
-  useEffect(() => () => worker.cancel(), [worker]);
+  // One worker each: a demo load must not replace the file the wizard is checking.
+  const [importWorker, demoWorker] = useMemo(() => [new CsvWorker(), new CsvWorker()], []);
+  useEffect(
+    () => () => {
+      importWorker.cancel();
+      demoWorker.cancel();
+    },
+    [],
+  );
   return (
     <main aria-labelledby="page-heading">
       <h1 id="page-heading">Import &amp; backup</h1>
       <p>Everything stays in this browser. Nothing is sent anywhere.</p>
-      <ImportWizard db={db} worker={worker} />
+      <ImportWizard db={db} worker={importWorker} />
       <BackupPanel db={db} />
-      <DemoPanel db={db} worker={worker} />
+      <DemoPanel db={db} worker={demoWorker} />
     </main>
   );
 }

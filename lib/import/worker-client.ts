@@ -17,6 +17,7 @@ export class CsvWorker {
     | undefined;
 
   async read(source: ArrayBuffer | string): Promise<string[]> {
+    if (this.pending) this.cancel();
     this.source = source;
     const reply = await this.ask({ kind: 'read', source });
     this.sourceLoaded = true;
@@ -24,6 +25,8 @@ export class CsvWorker {
   }
 
   async analyse(mapping: Mapping, context: RowContext, onProgress?: (fraction: number) => void): Promise<Analysis> {
+    // A newer request replaces a running one; ending that worker loses the file's text, so read it again.
+    if (this.pending) this.cancel();
     if (!this.sourceLoaded && this.source !== undefined) await this.read(this.source);
     return this.ask({ kind: 'analyse', mapping, context }, onProgress).then((reply) => {
       if (reply.kind !== 'analysis') throw new Error('The CSV worker answered out of turn.');
@@ -40,7 +43,6 @@ export class CsvWorker {
   }
 
   private ask(request: WorkerRequest, onProgress?: (fraction: number) => void): Promise<WorkerReply> {
-    if (this.pending) this.cancel();
     const worker = (this.worker ??= this.start());
     return new Promise<WorkerReply>((resolve, reject) => {
       this.pending = { resolve, reject, onProgress, rows: [] };

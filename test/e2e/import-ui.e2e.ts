@@ -64,6 +64,16 @@ describe('import & backup page in Chromium', () => {
     await page.getByRole('button', { name: 'Choose another file' }).click();
   });
 
+  it('changing the mapping while a large file is being checked checks it again, from the same file', async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => `Account ${i % 300},0${(i % 9) + 1}/02/2026,order,${i + 1}`);
+    await pick({ name: 'large.csv', mimeType: 'text/csv', buffer: Buffer.from(['account,date,type,amount', ...rows].join('\n')) });
+    await page.getByLabel('Dates written like 03/04/2026 are').selectOption('dmy');
+    await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 20_000 }).toContain('Dry run: 30,000 rows ready (30,000 events), 0 bad rows.');
+    // Day first: 01/02/2026 is the 1st of February.
+    expect(await page.getByRole('table', { name: 'The first rows, as they will be stored' }).getByRole('row').nth(1).textContent()).toContain('2026-02-01');
+    await page.getByRole('button', { name: 'Choose another file' }).click();
+  });
+
   it('maps a HubSpot deals export automatically', async () => {
     const csv = 'Record ID,Deal Name,Deal Stage,Close Date,Amount,Create Date,Associated Company,Company Domain Name\n1,Pumps,Closed Won,2026-02-10,5000,2026-01-05,Hooli,hooli.com\n';
     await pick({ name: 'hubspot-deals.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
