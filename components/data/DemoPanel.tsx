@@ -11,6 +11,7 @@ const TABLE_LABELS: Record<string, { one: string; many: string; what?: string }>
   contacts: { one: 'contact', many: 'contacts' },
   events: { one: 'event', many: 'events', what: 'quotes, orders, invoices, service, dismissed warnings…' },
   settings: { one: 'stored setting', many: 'stored settings', what: 'your settings and ideal-account definition' },
+  summaries: { one: 'cached health score', many: 'cached health scores' },
 };
 
 function describeRows(table: string, count: number): string {

@@ -1,29 +1,39 @@
 import * as z from 'zod/mini';
 import type { Table } from 'dexie';
 import type { QuotewiseDB } from '../db/db';
+import { countEvents, eventIdsOf, forEachAccountEvents, putEvents } from '../db/events';
 import { LATEST_VERSION } from '../db/schema';
 import { HealthSummary } from '../health';
 import { Account, AccountEvent, Contact, EpochMs } from '../model';
 
 /**
- * The whole database as one versioned JSON file. Every table is written, found
- * from the database itself; each must have a row schema below, or export refuses
- * (and test/unit/backup.test.ts fails) until someone adds one.
+ * The whole database as one versioned JSON file. Every table of the database
+ * must say below how it is backed up, or export refuses (and
+ * test/unit/backup.test.ts fails) until someone does: rows as they are, events
+ * one by one (however lib/db stores them), or derived (rebuilt on restore).
  */
 export const BACKUP_FORMAT = 'quotewise-backup';
 export const BACKUP_FORMAT_VERSION = 1;
 
 const SettingRow = z.object({ key: z.string().check(z.minLength(1), z.maxLength(200)), value: z.unknown() });
 
-export const TABLE_ROWS: Record<string, z.ZodMiniType> = {
-  accounts: Account,
-  contacts: Contact,
-  events: AccountEvent,
+/** Each database table: its rows' schema in the file, or how it is rebuilt. */
+export const TABLE_BACKUP: Record<string, { file: string; rows: z.ZodMiniType } | { derived: string }> = {
+  accounts: { file: 'accounts', rows: Account },
+  contacts: { file: 'contacts', rows: Contact },
+  /** Events are written one by one, not in lib/db's storage chunks, so the file outlives a storage change. */
+  eventChunks: { file: 'events', rows: AccountEvent },
+  openQuotes: { derived: 'rebuilt from the events' },
   /** Settings, the ideal-account definition and anything else kept as key/value. */
-  settings: SettingRow,
+  settings: { file: 'settings', rows: SettingRow },
   /** Cached health summaries: restored as they were, so the round trip is exact; a merge recomputes them instead. */
-  summaries: z.extend(HealthSummary, { staleAt: EpochMs }),
+  summaries: { file: 'summaries', rows: z.extend(HealthSummary, { staleAt: EpochMs }) },
 };
+
+/** The file's tables and their row schemas. */
+const FILE_ROWS: Record<string, z.ZodMiniType> = Object.fromEntries(
+  Object.values(TABLE_BACKUP).flatMap((entry) => ('file' in entry ? [[entry.file, entry.rows]] : [])),
+);
 
 const BackupHeader = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -43,8 +53,16 @@ export async function exportBackup(db: QuotewiseDB, now: number): Promise<Backup
   const tables: Record<string, unknown[]> = {};
   await db.transaction('r', db.tables, async () => {
     for (const table of db.tables) {
-      if (!TABLE_ROWS[table.name]) throw new Error(`The backup has no schema for the "${table.name}" table.`);
-      tables[table.name] = await table.toArray();
+      const how = TABLE_BACKUP[table.name];
+      if (!how) throw new Error(`The backup does not know how to save the "${table.name}" table.`);
+      if ('derived' in how) continue;
+      if (table.name === db.eventChunks.name) {
+        const events: AccountEvent[] = [];
+        await forEachAccountEvents(db, (_, list) => void events.push(...list));
+        tables[how.file] = events;
+      } else {
+        tables[how.file] = await table.toArray();
+      }
     }
   });
   return { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: db.verno, exportedAt: now, tables };
@@ -78,7 +96,7 @@ export function checkBackup(text: string): Checked {
   if (!body.success) return { ok: false, error: 'This backup is damaged: it has no tables.' };
   const tables: Record<string, unknown[]> = {};
   for (const [name, rows] of Object.entries(body.data.tables)) {
-    const schema = TABLE_ROWS[name];
+    const schema = FILE_ROWS[name];
     if (!schema) return { ok: false, error: `This backup has a table Quotewise does not know ("${name}"). Nothing was restored.` };
     const parsed: unknown[] = [];
     for (const [index, row] of rows.entries()) {
@@ -114,15 +132,21 @@ export async function restoreBackup(db: QuotewiseDB, text: string, mode: Restore
         return { ok: false, error: 'Quotewise already holds data. Choose "Merge into my data", or delete all data first.' };
       }
       const added: Record<string, number> = {};
-      for (const table of db.tables) {
-        const rows = tables[table.name] ?? [];
-        await table.bulkAdd(rows);
-        added[table.name] = rows.length;
+      for (const [name, rows] of Object.entries(tables)) {
+        if (name === 'events') await putEvents(db, rows as AccountEvent[]);
+        else await tableOfFile(db, name).bulkAdd(rows);
+        added[name] = rows.length;
       }
       return { ok: true, added, accountIds: ((tables.accounts ?? []) as Account[]).map((account) => account.id) };
     }
     return merge(db, tables);
   });
+}
+
+/** The database table a file table goes into. */
+function tableOfFile(db: QuotewiseDB, file: string): Table {
+  const name = Object.entries(TABLE_BACKUP).find(([, how]) => 'file' in how && how.file === file)![0];
+  return db.table(name);
 }
 
 async function merge(db: QuotewiseDB, tables: Record<string, unknown[]>): Promise<Restored> {
@@ -141,19 +165,23 @@ async function merge(db: QuotewiseDB, tables: Record<string, unknown[]>): Promis
     if (!same) newAccounts.push(account);
   }
   const remap = <T extends { accountId: string }>(row: T): T => ({ ...row, accountId: accountId.get(row.accountId) ?? row.accountId });
+  const events = ((tables.events ?? []) as AccountEvent[]).map(remap);
   const rows: Record<string, unknown[]> = {
     ...tables,
     accounts: newAccounts,
     contacts: ((tables.contacts ?? []) as Contact[]).map(remap),
-    events: ((tables.events ?? []) as AccountEvent[]).map(remap),
     // Summaries are a cache keyed by account: the caller recomputes them for every touched account.
     summaries: [],
   };
   const added: Record<string, number> = {};
-  for (const table of db.tables) {
-    added[table.name] = await addMissing(table, rows[table.name] ?? []);
+  for (const [name, list] of Object.entries(rows)) {
+    if (name !== 'events') added[name] = await addMissing(tableOfFile(db, name), list);
   }
-  const touched = new Set([...newAccounts.map((a) => a.id), ...((rows.events ?? []) as AccountEvent[]).map((e) => e.accountId)]);
+  const known = await eventIdsOf(db, [...new Set(events.map((e) => e.accountId))]);
+  const fresh = events.filter((event) => !known.has(event.id));
+  await putEvents(db, fresh);
+  added.events = fresh.length;
+  const touched = new Set([...newAccounts.map((a) => a.id), ...fresh.map((e) => e.accountId)]);
   return { ok: true, added, accountIds: [...touched] };
 }
 
@@ -168,10 +196,15 @@ async function addMissing(table: Table, rows: unknown[]): Promise<number> {
   return missing.length;
 }
 
-/** What "Delete all data" will delete, per table, for the confirmation. */
+/** What "Delete all data" will delete, as the backup names it (events counted one by one; derived tables left out). */
 export async function countRows(db: QuotewiseDB): Promise<Record<string, number>> {
-  const counts = await Promise.all(db.tables.map(async (table) => [table.name, await table.count()] as const));
-  return Object.fromEntries(counts);
+  const counts: Record<string, number> = {};
+  for (const table of db.tables) {
+    const how = TABLE_BACKUP[table.name];
+    if (!how || 'derived' in how) continue;
+    counts[how.file] = table.name === db.eventChunks.name ? await countEvents(db) : await table.count();
+  }
+  return counts;
 }
 
 /** Every table emptied, in one transaction. */

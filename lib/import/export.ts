@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { QuotewiseDB } from '../db/db';
+import { forEachAccountEvents } from '../db/events';
 import type { Account, AccountEvent, Money } from '../model';
 import { QUOTEWISE_COLUMNS, type QuotewiseColumn } from './format';
 import { formatAmount, formatDate } from './values';
@@ -11,10 +12,13 @@ import { formatAmount, formatDate } from './values';
  * apostrophe (Papa Parse `escapeFormulae`), which the importer removes.
  */
 export async function eventsToCsv(db: QuotewiseDB): Promise<string> {
-  const [accounts, events] = await db.transaction('r', db.accounts, db.events, () =>
-    Promise.all([db.accounts.toArray(), db.events.orderBy('at').toArray()]),
-  );
-  const byId = new Map(accounts.map((account) => [account.id, account]));
+  const byId = new Map<string, Account>();
+  const events: AccountEvent[] = [];
+  await db.transaction('r', [db.accounts, db.eventChunks], async () => {
+    for (const account of await db.accounts.toArray()) byId.set(account.id, account);
+    await forEachAccountEvents(db, (_, list) => void events.push(...list));
+  });
+  events.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const data = events.flatMap((event) => {
     const account = byId.get(event.accountId);
     return account && event.type !== 'warning_dismissed' ? [eventRow(account, event)] : [];

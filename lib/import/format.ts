@@ -68,5 +68,5 @@ export function unguardCell(cell: string): string {
   return cell.startsWith("'") && isFormulaLike(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
-/** Every imported event's id starts with this, so a re-import finds what it already stored by a key range. */
+/** Every imported event's id starts with this, so it can be told from one logged by hand. */
 export const IMPORTED_ID_PREFIX = 'imp-';

@@ -1,8 +1,7 @@
 import { newAccount } from '../db/accounts';
 import type { QuotewiseDB } from '../db/db';
-import { recordEvents } from '../db/events';
+import { eventIdsOf, recordEvents } from '../db/events';
 import { type Account, Contact, type NewEvent } from '../model';
-import { IMPORTED_ID_PREFIX } from './format';
 import type { AccountKey } from './map-row';
 import type { ReadyRow } from './parse';
 
@@ -25,8 +24,8 @@ export interface ImportResult {
   accountIds: string[];
 }
 
-/** Rows per slice (a row is one to three events). */
-const CHUNK = 1000;
+/** Events per write: small enough to keep the page responsive, whole accounts each. */
+const SLICE = 2000;
 
 /**
  * Store every ready row in ONE transaction: accounts are found (contact, then
@@ -35,48 +34,57 @@ const CHUNK = 1000;
  */
 export async function importRows(db: QuotewiseDB, rows: readonly ReadyRow[], options: WriteOptions): Promise<ImportResult> {
   const { now, signal } = options;
-  return db.transaction('rw', db.accounts, db.contacts, db.events, async () => {
+  return db.transaction('rw', [db.accounts, db.contacts, db.eventChunks, db.openQuotes], async () => {
     // Only Dexie calls are awaited in here: awaiting anything else would let IndexedDB commit mid-import.
-    const stored = new Set(await db.events.where('id').startsWith(IMPORTED_ID_PREFIX).primaryKeys());
     const accounts = new AccountResolver(await db.accounts.toArray(), await db.contacts.toArray(), now);
-    const touched = new Set<string>();
-    let added = 0;
+    const resolved = rows.map((row) => ({ row, accountId: accounts.resolve(row.account) }));
+    const stored = await eventIdsOf(db, accounts.existingIds([...new Set(resolved.map((r) => r.accountId))]));
+    const byAccount = new Map<string, NewEvent[]>();
     let alreadyThere = 0;
-    // A slice of rows at a time, so no stretch of work holds the page's thread for long.
-    for (let start = 0; start < rows.length; start += CHUNK) {
-      signal?.throwIfAborted();
-      const inputs: NewEvent[] = [];
-      for (const row of rows.slice(start, start + CHUNK)) {
-        const fresh = row.events.filter((event) => !stored.has(event.id));
-        alreadyThere += row.events.length - fresh.length;
-        if (fresh.length === 0) continue;
-        const accountId = accounts.resolve(row.account);
-        touched.add(accountId);
-        for (const event of fresh) {
-          stored.add(event.id);
-          inputs.push({ ...event, accountId, source: options.source ?? 'import' } as NewEvent);
+    for (const { row, accountId } of resolved) {
+      for (const event of row.events) {
+        if (stored.has(event.id)) {
+          alreadyThere++;
+          continue;
         }
+        stored.add(event.id);
+        const list = byAccount.get(accountId) ?? [];
+        if (list.length === 0) byAccount.set(accountId, list);
+        list.push({ ...event, accountId, source: options.source ?? 'import' } as NewEvent);
       }
-      if (inputs.length) await recordEvents(db, inputs, now);
-      added += inputs.length;
-      options.onProgress?.(Math.min(1, (start + CHUNK) / rows.length));
     }
-    await db.accounts.bulkPut(accounts.changed());
-    await db.contacts.bulkAdd(accounts.newContacts);
-    signal?.throwIfAborted();
-    return { added, alreadyThere, createdAccounts: accounts.created, accountIds: [...touched] };
+    await db.accounts.bulkPut(accounts.changed([...byAccount.keys()]));
+    await db.contacts.bulkAdd(accounts.newContacts([...byAccount.keys()]));
+    // Whole accounts per slice, so each account's chunks are written once and no slice holds the page's thread for long.
+    const total = [...byAccount.values()].reduce((sum, list) => sum + list.length, 0);
+    let added = 0;
+    let slice: NewEvent[] = [];
+    const flush = async () => {
+      signal?.throwIfAborted();
+      if (slice.length) await recordEvents(db, slice, now);
+      added += slice.length;
+      slice = [];
+      options.onProgress?.(total ? added / total : 1);
+    };
+    for (const list of byAccount.values()) {
+      if (slice.length && slice.length + list.length > SLICE) await flush();
+      slice.push(...list);
+    }
+    await flush();
+    return { added, alreadyThere, createdAccounts: accounts.createdAmong([...byAccount.keys()]), accountIds: [...byAccount.keys()] };
   });
 }
 
 /** The book of accounts held in memory for one import, so 100,000 rows need no query each. */
 class AccountResolver {
-  created = 0;
-  readonly newContacts: Contact[] = [];
   private readonly byId = new Map<string, Account>();
   private readonly byDomain = new Map<string, Account>();
   private readonly byAlias = new Map<string, Account>();
   private readonly byContact: Map<string, string>;
+  private readonly preexisting: Set<string>;
+  private readonly created = new Set<string>();
   private readonly dirty = new Set<string>();
+  private readonly contacts: Contact[] = [];
 
   constructor(
     accounts: readonly Account[],
@@ -84,6 +92,7 @@ class AccountResolver {
     private readonly now: number,
   ) {
     for (const account of accounts) this.remember(account, false);
+    this.preexisting = new Set(accounts.map((account) => account.id));
     this.byContact = new Map(contacts.map((contact) => [contact.email, contact.accountId]));
   }
 
@@ -96,22 +105,35 @@ class AccountResolver {
       (key.name ? this.byAlias.get(key.name.toLowerCase()) : undefined);
     if (!account) {
       account = newAccount({ name: key.name ?? key.domain ?? key.email!, domains: key.domain ? [key.domain] : [] }, this.now);
-      this.created++;
+      this.created.add(account.id);
       this.remember(account, true);
     } else if (key.domain && !this.byDomain.has(key.domain)) {
       // Named in one row and given a domain in another: the domain is theirs now, so their emails get a badge.
       this.remember({ ...account, domains: [...account.domains, key.domain], updatedAt: this.now }, true);
     }
     if (key.email && !this.byContact.has(key.email)) {
-      this.newContacts.push(Contact.parse({ email: key.email, accountId: account.id, createdAt: this.now }));
+      this.contacts.push(Contact.parse({ email: key.email, accountId: account.id, createdAt: this.now }));
       this.byContact.set(key.email, account.id);
     }
     return account.id;
   }
 
-  /** Accounts created or given a domain by this import. */
-  changed(): Account[] {
-    return [...this.dirty].map((id) => this.byId.get(id)!);
+  existingIds(ids: readonly string[]): string[] {
+    return ids.filter((id) => this.preexisting.has(id));
+  }
+
+  /** Accounts created or given a domain, among those that gain events (a file already imported changes nothing). */
+  changed(gaining: readonly string[]): Account[] {
+    return gaining.filter((id) => this.dirty.has(id)).map((id) => this.byId.get(id)!);
+  }
+
+  newContacts(gaining: readonly string[]): Contact[] {
+    const keep = new Set(gaining);
+    return this.contacts.filter((contact) => keep.has(contact.accountId));
+  }
+
+  createdAmong(gaining: readonly string[]): number {
+    return gaining.filter((id) => this.created.has(id)).length;
   }
 
   private remember(account: Account, changed: boolean): void {

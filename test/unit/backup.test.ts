@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAccount } from '@/lib/db/accounts';
 import { QuotewiseDB } from '@/lib/db/db';
-import { recordEvents } from '@/lib/db/events';
+import { eventsOfAccount, recordEvents } from '@/lib/db/events';
 import { saveDefinition } from '@/lib/db/definition';
 import { saveSettings } from '@/lib/db/settings';
 import { refreshSummaries } from '@/lib/scoring/store';
@@ -15,7 +15,7 @@ import {
   deleteAllData,
   exportBackup,
   restoreBackup,
-  TABLE_ROWS,
+  TABLE_BACKUP,
 } from '@/lib/backup/backup';
 import type { NewEvent } from '@/lib/model';
 import { DAY, freshDb, NOW } from './helpers';
@@ -44,14 +44,15 @@ async function seed(database: QuotewiseDB) {
 
 describe('backup', () => {
   it('has a row schema for every table the database has, so a new table cannot be left out', () => {
-    expect(Object.keys(TABLE_ROWS).sort()).toEqual(new QuotewiseDB('schema-only').tables.map((t) => t.name).sort());
+    expect(Object.keys(TABLE_BACKUP).sort()).toEqual(new QuotewiseDB('schema-only').tables.map((t) => t.name).sort());
   });
 
   it('writes every table with its format tag and versions', async () => {
     await seed(db);
     const file = await exportBackup(db, NOW);
     expect(file).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: LATEST_VERSION, exportedAt: NOW });
-    expect(Object.keys(file.tables).sort()).toEqual(db.tables.map((t) => t.name).sort());
+    // Events one by one, whatever lib/db stores them as; derived tables (open quotes) are rebuilt on restore.
+    expect(Object.keys(file.tables).sort()).toEqual(['accounts', 'contacts', 'events', 'settings', 'summaries']);
     expect(file.tables.events).toHaveLength(2);
     expect(file.tables.settings).toEqual([{ key: 'settings', value: expect.objectContaining({ defaultCurrency: 'EUR' }) }]);
   });
@@ -74,7 +75,7 @@ describe('backup', () => {
     await saveSettings(db, { defaultCurrency: 'GBP' });
     const result = await restoreBackup(db, text, 'merge');
     expect(result).toMatchObject({ ok: true, added: { accounts: 0, contacts: 1, events: 2, settings: 0 }, accountIds: [live.id] });
-    expect(await db.events.where('accountId').equals(live.id).count()).toBe(2);
+    expect(await eventsOfAccount(db, live.id)).toHaveLength(2);
     expect(await db.contacts.get('jane@gmail.com')).toMatchObject({ accountId: live.id });
     expect((await db.settings.get('settings'))?.value).toMatchObject({ defaultCurrency: 'GBP' });
     // Merging the same file again adds nothing.
