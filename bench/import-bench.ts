@@ -8,7 +8,6 @@ import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { QUOTEWISE_COLUMNS } from '../lib/import/format';
-import type { Page } from 'playwright-core';
 import { launchExtension } from '../test/e2e/harness';
 import type { Figure } from './stats';
 
@@ -45,30 +44,6 @@ export function benchCsv(rows: number): string {
   return Papa.unparse({ fields: [...QUOTEWISE_COLUMNS], data });
 }
 
-/** How long this machine's IndexedDB takes for `count` plain puts into the events store (one transaction): the floor under any import. */
-async function indexedDbFloor(page: Page, count: number): Promise<number> {
-  return page.evaluate(async (n) => {
-    const request = indexedDB.open('quotewise');
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const started = performance.now();
-    const tx = db.transaction(['events'], 'readwrite');
-    const store = tx.objectStore('events');
-    for (let i = 0; i < n; i++) {
-      store.put({ id: `floor-${i}`, accountId: `floor-${i % 2000}`, at: 1.7e12 + i * 1000, type: 'order', amount: { minor: 100, currency: 'USD' }, source: 'import', createdAt: 1 });
-    }
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    const elapsed = performance.now() - started;
-    db.close();
-    return elapsed;
-  }, count);
-}
-
 export async function runImportBench(): Promise<Figure[]> {
   const file = path.join(os.tmpdir(), `quotewise-bench-${ROWS}.csv`);
   await writeFile(file, benchCsv(ROWS));
@@ -100,7 +75,6 @@ export async function runImportBench(): Promise<Figure[]> {
     await page.getByRole('status').filter({ hasText: 'Health scores updated.' }).waitFor({ timeout: 120_000 });
     const scored = performance.now() - started - total;
     const longestTask = await page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
-    const floor = await indexedDbFloor(page, ROWS);
     return [
       {
         issue: '#7',
@@ -114,14 +88,6 @@ export async function runImportBench(): Promise<Figure[]> {
         issue: '#7',
         name: `Then health summaries of its ${ACCOUNTS.toLocaleString('en-US')} accounts recomputed`,
         value: scored / 1000,
-        unit: 's',
-        target: 10,
-        kind: 'max',
-      },
-      {
-        issue: '#7',
-        name: `For scale: ${ROWS.toLocaleString('en-US')} bare IndexedDB puts into the events store, no Quotewise code`,
-        value: floor / 1000,
         unit: 's',
         target: 10,
         kind: 'max',
