@@ -3,7 +3,7 @@ import type { QuotewiseDB } from '../db/db';
 import { eventIdsOf, recordEvents } from '../db/events';
 import { type Account, Contact, type NewEvent } from '../model';
 import type { AccountKey } from './map-row';
-import type { ReadyRow } from './parse';
+import type { ImportedEvent, ReadyRow } from './parse';
 
 export interface WriteOptions {
   now: number;
@@ -39,7 +39,7 @@ export async function importRows(db: QuotewiseDB, rows: readonly ReadyRow[], opt
     const accounts = new AccountResolver(await db.accounts.toArray(), await db.contacts.toArray(), now);
     const resolved = rows.map((row) => ({ row, accountId: accounts.resolve(row.account) }));
     const stored = await eventIdsOf(db, accounts.existingIds([...new Set(resolved.map((r) => r.accountId))]));
-    const byAccount = new Map<string, NewEvent[]>();
+    const byAccount = new Map<string, ImportedEvent[]>();
     let alreadyThere = 0;
     for (const { row, accountId } of resolved) {
       for (const event of row.events) {
@@ -48,9 +48,9 @@ export async function importRows(db: QuotewiseDB, rows: readonly ReadyRow[], opt
           continue;
         }
         stored.add(event.id);
-        const list = byAccount.get(accountId) ?? [];
-        if (list.length === 0) byAccount.set(accountId, list);
-        list.push({ ...event, accountId, source: options.source ?? 'import' } as NewEvent);
+        const list = byAccount.get(accountId);
+        if (list) list.push(event);
+        else byAccount.set(accountId, [event]);
       }
     }
     await db.accounts.bulkPut(accounts.changed([...byAccount.keys()]));
@@ -66,9 +66,9 @@ export async function importRows(db: QuotewiseDB, rows: readonly ReadyRow[], opt
       slice = [];
       options.onProgress?.(total ? added / total : 1);
     };
-    for (const list of byAccount.values()) {
+    for (const [accountId, list] of byAccount) {
       if (slice.length && slice.length + list.length > SLICE) await flush();
-      slice.push(...list);
+      for (const event of list) slice.push({ ...event, accountId, source: options.source ?? 'import' } as NewEvent);
     }
     await flush();
     return { added, alreadyThere, createdAccounts: accounts.createdAmong([...byAccount.keys()]), accountIds: [...byAccount.keys()] };
