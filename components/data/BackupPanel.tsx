@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { QuotewiseDB } from '@/lib/db/db';
 import { backupToJson, exportBackup, restoreBackup, type RestoreMode } from '@/lib/backup/backup';
 import { eventsToCsv } from '@/lib/import/export';
-import { afterWrite, download, plural, today } from './flow';
+import { afterWrite, download, failureMessage, today } from './flow';
 
 /** Download the whole database as JSON or the events as CSV; restore a backup (validated first). */
 export function BackupPanel({ db }: { db: QuotewiseDB }) {
@@ -27,7 +27,7 @@ export function BackupPanel({ db }: { db: QuotewiseDB }) {
         .map(([table, count]) => `${count.toLocaleString('en-US')} ${table}`);
       setMessage({ text: `Restored “${file.name}”: added ${added.length ? added.join(', ') : 'nothing new'}.`, error: false });
     } catch (failure) {
-      setMessage({ text: `The restore failed and nothing was changed: ${(failure as Error).message}`, error: true });
+      setMessage({ text: `The restore failed and nothing was changed. ${failureMessage(failure)}`, error: true });
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@ import type { QuotewiseDB } from '@/lib/db/db';
 import { type BackupFile, backupToJson, countRows, deleteAllData, exportBackup, restoreBackup } from '@/lib/backup/backup';
 import { DEMO_SEED, generateDemoCsv } from '@/lib/demo/generate';
 import type { CsvWorker } from '@/lib/import/worker-client';
-import { afterWrite, importText, plural } from './flow';
+import { afterWrite, failureMessage, importText, plural } from './flow';
 
 /** How the confirmation names each table's rows; a table added later is still listed, by its name. */
 const TABLE_LABELS: Record<string, { one: string; many: string; what?: string }> = {
@@ -34,7 +34,7 @@ export function DemoPanel({ db, worker }: { db: QuotewiseDB; worker: CsvWorker }
       const { result } = await importText(db, worker, generateDemoCsv({ seed: DEMO_SEED, today: Date.now() }), { source: 'demo', onProgress: setProgress });
       setStatus(`Demo data loaded: ${plural(result.added, 'event')} for ${plural(result.accountIds.length, 'account')}. Delete all data to remove it.`);
     } catch (failure) {
-      setStatus(`Could not load the demo data, nothing was saved: ${(failure as Error).message}`);
+      setStatus(`Could not load the demo data, nothing was saved. ${failureMessage(failure)}`);
     } finally {
       setProgress(null);
     }

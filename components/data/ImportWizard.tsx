@@ -7,7 +7,7 @@ import { DEAL_FIELDS, detectMapping, type Mapping, mappingFor, PRESET_IDS, prese
 import { formatAmount, formatDate, type SlashDateOrder } from '@/lib/import/values';
 import type { CsvWorker } from '@/lib/import/worker-client';
 import { importRows } from '@/lib/import/write';
-import { afterWrite, download, plural, rowContext } from './flow';
+import { afterWrite, download, failureMessage, plural, rowContext } from './flow';
 
 type Stage =
   | { step: 'pick' }
@@ -93,7 +93,7 @@ export function ImportWizard({ db, worker }: { db: QuotewiseDB; worker: CsvWorke
     } catch (failure) {
       const cancelled = (failure as Error).name === 'AbortError';
       setStage({ step: 'review', fileName: stage.fileName, headers: stage.headers, preset: stage.preset, mapping: stage.mapping });
-      setError(cancelled ? 'Import cancelled: nothing was saved.' : `The import failed and nothing was saved: ${(failure as Error).message}`);
+      setError(cancelled ? 'Import cancelled: nothing was saved.' : `The import failed and nothing was saved. ${failureMessage(failure)}`);
     } finally {
       cancelImport.current = null;
     }

@@ -7,6 +7,7 @@ import type { CsvWorker } from '@/lib/import/worker-client';
 import { importRows, type ImportResult } from '@/lib/import/write';
 import { broadcastChanged } from '@/lib/background/notify';
 import { loadDefinition } from '@/lib/db/definition';
+import { isQuotaExceeded, STORAGE_FULL } from '@/lib/messaging/router';
 import { refreshSummaries } from '@/lib/scoring/store';
 
 /** What mapping needs from the rep's settings: their currency, own domains and free-mail lists. */
@@ -66,4 +67,9 @@ export async function importText(
   });
   await afterWrite(db, result.accountIds);
   return { analysis, result };
+}
+
+/** What to tell the rep when a write failed: a full disk gets the same words everywhere in Quotewise. */
+export function failureMessage(error: unknown): string {
+  return isQuotaExceeded(error) ? STORAGE_FULL : error instanceof Error ? error.message : String(error);
 }
