@@ -82,6 +82,18 @@ describe('import & backup page in Chromium', () => {
     await page.getByRole('button', { name: 'Choose another file' }).click();
   });
 
+  it('takes a file dropped on the page', async () => {
+    const dataTransfer = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['account,date,type,notes\nGlobex,2026-01-05,note,Dropped in\n'], 'dropped.csv', { type: 'text/csv' }));
+      return transfer;
+    });
+    await page.getByText('Choose a CSV file, or drop it here').dispatchEvent('drop', { dataTransfer });
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Dry run: 1 row ready (1 event), 0 bad rows.');
+    expect(await page.getByRole('heading', { name: '“dropped.csv”' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Choose another file' }).click();
+  });
+
   it('deletes all data only after saying what goes, and can undo it', async () => {
     await page.getByRole('button', { name: 'Delete all data…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete all Quotewise data?' });
