@@ -3,6 +3,7 @@ import { accountHandlers } from './handlers/accounts';
 import type { BackgroundDeps } from './handlers/deps';
 import { eventHandlers } from './handlers/events';
 import { pingHandlers } from './handlers/ping';
+import { uiHandlers } from './handlers/ui';
 
 export type { BackgroundDeps } from './handlers/deps';
 
@@ -12,5 +13,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...pingHandlers(),
     ...accountHandlers(deps),
     ...eventHandlers(deps),
+    ...uiHandlers(),
   };
 }

@@ -2,12 +2,21 @@ import { type ComponentChild, render } from 'preact';
 
 export const BADGE_HOST_TAG = 'quotewise-badge';
 
+export interface Mounted {
+  host: Element;
+  /** The closed root, for the badge's own focus handling. Never exposed to the page. */
+  shadow: ShadowRoot;
+  update(ui: ComponentChild): void;
+  remove(): void;
+}
+
 /**
- * Render UI next to `anchor` inside a closed shadow root: the page's scripts
- * cannot reach into it (host.shadowRoot is null for them) and its styles
- * cannot leak in or out. Styles go in as text content, never parsed HTML.
+ * Render UI at `anchor` inside a closed shadow root: the page's scripts cannot
+ * reach into it (host.shadowRoot is null for them), the host carries no
+ * attributes, and styles cannot leak in or out. Styles go in as text content,
+ * never parsed HTML.
  */
-export function mountClosed(anchor: Element, ui: ComponentChild, css: string): { update(ui: ComponentChild): void; remove(): void } {
+export function mountClosed(anchor: Element, place: 'after' | 'append', ui: ComponentChild, css: string): Mounted {
   const host = document.createElement(BADGE_HOST_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
@@ -15,8 +24,11 @@ export function mountClosed(anchor: Element, ui: ComponentChild, css: string): {
   const container = document.createElement('span');
   shadow.append(style, container);
   render(ui, container);
-  anchor.after(host);
+  if (place === 'after') anchor.after(host);
+  else anchor.append(host);
   return {
+    host,
+    shadow,
     update: (next) => render(next, container),
     remove: () => {
       render(null, container);

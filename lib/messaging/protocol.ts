@@ -2,12 +2,14 @@ import type * as z from 'zod/mini';
 import { accountMessages } from './accounts';
 import { eventMessages } from './events';
 import { pingMessages } from './ping';
+import { uiMessages } from './ui';
 
 /** The one protocol between content scripts, extension pages and the background. */
 export const protocol = {
   ...pingMessages,
   ...accountMessages,
   ...eventMessages,
+  ...uiMessages,
 };
 
 export type Protocol = typeof protocol;

@@ -12,14 +12,14 @@ export function accountHandlers({ db, now }: BackgroundDeps): HandlersFor<'accou
       const settings = await loadSettings(database);
       const byIdentity = async (query: string, identity: Identity | null): Promise<LookupResult> => {
         const match = identity ? await findAccountByIdentity(database, identity) : null;
-        return { query, identity, account: match && toRef(match.account), matchedBy: match?.matchedBy ?? null };
+        return { query, identity, account: match && toRef(match.account), matchedBy: match?.matchedBy ?? null, summary: null };
       };
       const results = await Promise.all([
         ...emails.map((email) => byIdentity(email, identifyEmail(email, settings))),
         ...webAddresses.map((address) => byIdentity(address, identifyWebAddress(address, settings))),
         ...names.map(async (name): Promise<LookupResult> => {
           const account = await findAccountByName(database, name);
-          return { query: name, identity: null, account: account && toRef(account), matchedBy: account ? 'name' : null };
+          return { query: name, identity: null, account: account && toRef(account), matchedBy: account ? 'name' : null, summary: null };
         }),
       ]);
       return { results };
