@@ -14,4 +14,5 @@ describeSite({
   nextBadge: 'Quotewise: jane.doe@globex-metals.com is not an account yet. Create account.',
   hostileUrl: 'https://www.pipedrive.com/en/evil',
   hostileBadge: 'Quotewise: jane.doe@evil-corp.com is not an account yet. Create account.',
+  others: ['Quotewise: rep@northwind-supply.com is not an account yet. Create account.'],
 });

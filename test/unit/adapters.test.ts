@@ -34,7 +34,7 @@ const CASES: Case[] = [
     expected: [
       { email: 'jane.doe@acme-industrial.com', personName: 'Jane Doe' },
       { email: 'rep@northwind-supply.com', personName: 'Rep Northwind' },
-      { email: 'purchasing@acme-industrial.com', personName: 'Purchasing' },
+      { email: 'buyer@initech-parts.com', personName: 'Initech Buyer' },
     ],
   },
   {
