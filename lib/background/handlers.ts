@@ -2,6 +2,7 @@ import type { Handlers } from '../messaging/router';
 import { accountHandlers } from './handlers/accounts';
 import type { BackgroundDeps } from './handlers/deps';
 import { eventHandlers } from './handlers/events';
+import { healthHandlers } from './handlers/health';
 import { pingHandlers } from './handlers/ping';
 import { uiHandlers } from './handlers/ui';
 
@@ -13,6 +14,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...pingHandlers(),
     ...accountHandlers(deps),
     ...eventHandlers(deps),
+    ...healthHandlers(deps),
     ...uiHandlers(),
   };
 }

@@ -19,8 +19,8 @@ export const LookupResult = z.object({
   ),
   account: z.nullable(AccountRef),
   matchedBy: z.nullable(z.enum(['contact', 'domain', 'name'])),
-  /** The account's health; null when no account matched (or none is scored yet). */
-  summary: z._default(z.nullable(HealthSummary), null),
+  /** The matched account's health; null when no account matched. */
+  summary: z.nullable(HealthSummary),
 });
 export type LookupResult = z.infer<typeof LookupResult>;
 

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { accountMessages } from './accounts';
 import { eventMessages } from './events';
+import { healthMessages } from './health';
 import { pingMessages } from './ping';
 import { uiMessages } from './ui';
 
@@ -9,6 +10,7 @@ export const protocol = {
   ...pingMessages,
   ...accountMessages,
   ...eventMessages,
+  ...healthMessages,
   ...uiMessages,
 };
 
