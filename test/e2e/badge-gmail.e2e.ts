@@ -5,7 +5,6 @@ import { ROOT, type ExtensionSession, waitForAccessible } from './harness';
 import {
   HOSTILE,
   badgeNames,
-  broadcastHealthChanged,
   closeCardWithEscape,
   createAccount,
   expectBadges,
@@ -111,13 +110,43 @@ describe('badge on Gmail', () => {
     await page.close();
   });
 
-  it('updates live when the background says an account changed (no reload)', async () => {
+  it('updates live when the account is created elsewhere (the background broadcasts; no reload)', async () => {
     const { page } = await openPage(session, THREAD);
     await openAnotherConversation(page, { email: 'orders@umbrella-supply.com', name: 'Umbrella Orders' });
     await expectBadges(page, ['Quotewise: orders@umbrella-supply.com is not an account yet. Create account.']);
-    const account = await createAccount(session, { name: 'Umbrella Supply', domains: ['umbrella-supply.com'] });
-    await broadcastHealthChanged(session, [account.id]);
+    await createAccount(session, { name: 'Umbrella Supply', domains: ['umbrella-supply.com'] });
     await expectBadges(page, ['Quotewise: Umbrella Supply, Not enough data.']);
+    await page.close();
+  });
+
+  it('shows the health as the rep logs events, live, with the warning named', async () => {
+    const account = await createAccount(session, { name: 'Hooli Trade', domains: ['hooli-trade.com'] });
+    const { page } = await openPage(session, THREAD);
+    await openAnotherConversation(page, { email: 'buyer@hooli-trade.com', name: 'Hooli Buyer' });
+    await expectBadges(page, ['Quotewise: Hooli Trade, Not enough data.']);
+    // A price shopper: quote after quote with deepening discounts, price-match requests, lost twice to the incumbent.
+    const day = 86_400_000;
+    const at = (daysAgo: number) => Date.now() - daysAgo * day;
+    const usd = (units: number) => ({ minor: units * 100, currency: 'USD' });
+    const events = [
+      ...[250, 200, 150, 100, 60, 20].map((ago, i) => ({ type: 'quote', accountId: account.id, at: at(ago), amount: usd(10_000 - i * 300), discountPct: 5 + i * 3, competitor: 'Incumbent Co' })),
+      ...[245, 195, 145, 95].map((ago) => ({ type: 'price_match', accountId: account.id, at: at(ago), competitor: 'Incumbent Co' })),
+      { type: 'quote_outcome', accountId: account.id, at: at(190), outcome: 'lost_to_incumbent' },
+      { type: 'quote_outcome', accountId: account.id, at: at(140), outcome: 'lost_to_incumbent' },
+      { type: 'order', accountId: account.id, at: at(55), amount: usd(8_700) },
+    ];
+    for (const event of events) expect(await session.send({ quotewise: 1, type: 'events.record', data: { event } })).toMatchObject({ ok: true });
+    const reply = (await session.send({ quotewise: 1, type: 'health.ofAccounts', data: { accountIds: [account.id] } })) as {
+      data: { summaries: { score: number; band: string; warnings: { name: string }[] }[] };
+    };
+    const summary = reply.data.summaries[0]!;
+    expect(summary.warnings.map((w) => w.name)).toContain('Price relationship');
+    const expected = `Quotewise: Hooli Trade, ${summary.band}, ${summary.score} of 100. Warnings: ${summary.warnings.map((w) => w.name).join(', ')}.`;
+    // No reload: the background's broadcast after each write refreshes the badge.
+    await expectBadges(page, [expected]);
+    await openCardFromKeyboard(page, expected, 'Hooli Trade');
+    await waitForAccessible(page, (n) => n.role === 'region' && n.name === 'Warning: Price relationship');
+    await closeCardWithEscape(page, expected);
     await page.close();
   });
 

@@ -82,20 +82,6 @@ export async function pageView(page: Page) {
   });
 }
 
-/** Tell the page's content script, from the background, that these accounts changed (what the background does after a write). */
-export async function broadcastHealthChanged(session: ExtensionSession, accountIds: string[]): Promise<void> {
-  await session.serviceWorker.evaluate(async (ids) => {
-    const tabs = await chrome.tabs.query({});
-    await Promise.all(
-      tabs.map((tab) =>
-        tab.id === undefined
-          ? undefined
-          : chrome.tabs.sendMessage(tab.id, { quotewise: 1, type: 'health.changed', data: { accountIds: ids } }).catch(() => undefined),
-      ),
-    );
-  }, accountIds);
-}
-
 /** A script tag or image handler in a name must never run: this flag stays unset. */
 export const HOSTILE = `<img src=x onerror="window.__qwPwned=1"><script>window.__qwPwned=1</script>`;
 
