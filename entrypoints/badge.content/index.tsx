@@ -10,7 +10,8 @@ export default defineContentScript({
   main(ctx) {
     const adapter = adapterFor(new URL(location.href));
     const badges = createBadgeController({ adapter, api: contentApi, location: () => new URL(location.href) });
-    const rescan = coalesce(badges.scan, (callback) => ctx.requestAnimationFrame(callback));
+    // Not ctx.requestAnimationFrame: it keeps one abort listener per frame for the page's lifetime.
+    const rescan = coalesce(badges.scan, (callback) => requestAnimationFrame(() => ctx.isValid && callback()));
     watchSelector(document.body, adapter.watch, rescan, ctx.signal);
     // Single-page apps change the URL without a reload: CRM records are found by their URL.
     ctx.addEventListener(window, 'wxt:locationchange', rescan);

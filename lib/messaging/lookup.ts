@@ -12,7 +12,7 @@ export const LookupResult = z.object({
   /** The query as sent: an email, a web address or a name. */
   query: z.string(),
   identity: z.nullable(
-    z.discriminatedUnion('kind', [
+    z.union([
       z.object({ kind: z.literal('company'), domain: z.string(), email: z.optional(z.string()) }),
       z.object({ kind: z.literal('contact'), domain: z.string(), email: z.string() }),
     ]),

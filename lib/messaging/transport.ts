@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
-import { Envelope, type ErrorReply, MessagingError, replySchema } from './define';
+import { type ErrorReply, MessagingError, replySchema } from './define';
 import type { MessageType, RequestOf } from './protocol';
 
 /**
@@ -14,8 +14,8 @@ export async function sendRequest<K extends MessageType, S extends z.ZodMiniType
   data: RequestOf<K>,
   response: S,
 ): Promise<z.output<S>> {
-  const envelope = Envelope.parse({ quotewise: 1, type, data });
-  const raw = await sendWithRetry(envelope);
+  // Not parsed here: the background validates every message on arrival, and the content script saves the bytes.
+  const raw = await sendWithRetry({ quotewise: 1, type, data });
   const parsed = replySchema(response).safeParse(raw);
   if (!parsed.success) throw new MessagingError('malformed', `The background sent an unreadable answer to ${type}.`);
   const reply = parsed.data as { ok: true; data: z.output<S> } | ErrorReply;
