@@ -1,14 +1,5 @@
 import { type ComponentChild, render } from 'preact';
-
-export const BADGE_HOST_TAG = 'quotewise-badge';
-
-export interface Mounted {
-  host: Element;
-  /** The closed root, for the badge's own focus handling. Never exposed to the page. */
-  shadow: ShadowRoot;
-  update(ui: ComponentChild): void;
-  remove(): void;
-}
+import { BADGE_HOST_TAG } from './ui-contract';
 
 /**
  * Render UI at `anchor` inside a closed shadow root: the page's scripts cannot
@@ -16,7 +7,7 @@ export interface Mounted {
  * attributes, and styles cannot leak in or out. Styles go in as text content,
  * never parsed HTML.
  */
-export function mountClosed(anchor: Element, place: 'after' | 'append', ui: ComponentChild, css: string): Mounted {
+export function mountClosed(anchor: Element, place: 'after' | 'append', ui: ComponentChild, css: string) {
   const host = document.createElement(BADGE_HOST_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
@@ -29,7 +20,7 @@ export function mountClosed(anchor: Element, place: 'after' | 'append', ui: Comp
   return {
     host,
     shadow,
-    update: (next) => render(next, container),
+    update: (next: ComponentChild) => render(next, container),
     remove: () => {
       render(null, container);
       host.remove();

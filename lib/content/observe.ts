@@ -1,4 +1,4 @@
-import { BADGE_HOST_TAG } from './mount';
+import { BADGE_HOST_TAG } from './ui-contract';
 
 /**
  * Call `onChange` when an element matching `selector` is added to or removed from

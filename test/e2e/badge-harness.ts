@@ -77,6 +77,8 @@ export async function pageView(page: Page) {
       openRoots: hosts.filter((host) => host.shadowRoot !== null).length,
       attributes: hosts.reduce((sum, host) => sum + host.attributes.length, 0),
       hostText: hosts.map((host) => host.textContent).join(''),
+      // The lazily loaded UI hands itself over in the content script's world, never the page's.
+      uiGlobal: typeof (window as unknown as Record<string, unknown>).__quotewiseBadgeUi,
       html: document.documentElement.outerHTML,
     };
   });

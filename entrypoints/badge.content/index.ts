@@ -2,6 +2,7 @@ import { adapterFor } from '@/lib/adapters';
 import { HOST_PERMISSIONS } from '@/lib/sites';
 import { contentApi, onHealthChanged } from '@/lib/content/api';
 import { createBadgeController } from '@/lib/content/badges';
+import { loadBadgeUi } from '@/lib/content/load-ui';
 import { coalesce, watchSelector } from '@/lib/content/observe';
 
 export default defineContentScript({
@@ -9,7 +10,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const adapter = adapterFor(new URL(location.href));
-    const badges = createBadgeController({ adapter, api: contentApi, location: () => new URL(location.href) });
+    const badges = createBadgeController({ adapter, api: contentApi, location: () => new URL(location.href), loadUi: loadBadgeUi });
     // Not ctx.requestAnimationFrame: it keeps one abort listener per frame for the page's lifetime.
     const rescan = coalesce(badges.scan, (callback) => requestAnimationFrame(() => ctx.isValid && callback()));
     watchSelector(document.body, adapter.watch, rescan, ctx.signal);

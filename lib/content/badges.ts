@@ -1,16 +1,16 @@
 import type { Sighting, SiteAdapter } from '../adapters/types';
 import type { LookupResult } from '../messaging/lookup';
-import { Badge, BADGE_CSS } from '@/components/Badge';
+import type { BadgeProps } from '@/components/Badge';
 import type { ContentApi } from './api';
-import { type Mounted, mountClosed } from './mount';
 import { type BadgeState, keyResults, missingQueries, queryKeys, sightingKey, stateFor } from './state';
 import { isDarkAt } from './theme';
+import type { BadgeUi, MountedBadge } from './ui-contract';
 
 interface Shown {
   key: string;
   sighting: Sighting;
   state: BadgeState;
-  mounted: Mounted;
+  mounted: MountedBadge;
   dark: boolean;
   open: boolean;
   status?: string;
@@ -20,6 +20,8 @@ export interface BadgeControllerOptions {
   adapter: SiteAdapter;
   api: ContentApi;
   location: () => URL;
+  /** The badge UI, loaded the first time there is a badge to show. */
+  loadUi: () => Promise<BadgeUi>;
 }
 
 /**
@@ -28,12 +30,29 @@ export interface BadgeControllerOptions {
  * for what it has not answered yet (one batched lookup), and re-asks for the
  * accounts whose health changed.
  */
-export function createBadgeController({ adapter, api, location }: BadgeControllerOptions) {
+export function createBadgeController({ adapter, api, location, loadUi }: BadgeControllerOptions) {
   const shown = new Map<Element, Shown>();
   const answers = new Map<string, LookupResult>();
   const asking = new Set<string>();
   let sightings: Sighting[] = [];
   let stopped = false;
+  let ui: BadgeUi | undefined;
+  let uiFailed = false;
+
+  function withUi(): BadgeUi | undefined {
+    if (!ui && !uiFailed) {
+      loadUi().then(
+        (loaded) => {
+          ui = loaded;
+          render();
+        },
+        () => {
+          uiFailed = true;
+        },
+      );
+    }
+    return ui;
+  }
 
   const answer = (key: string) => answers.get(key);
 
@@ -71,9 +90,10 @@ export function createBadgeController({ adapter, api, location }: BadgeControlle
         }
         continue;
       }
-      const dark = isDarkAt(anchor);
-      const fresh: Shown = { key: sightingKey(sighting), sighting, state, dark, open: false, mounted: undefined! };
-      fresh.mounted = mountClosed(anchor, sighting.place, view(fresh), BADGE_CSS);
+      const loaded = withUi();
+      if (!loaded) continue; // mounted once the UI has loaded
+      const fresh: Shown = { key: sightingKey(sighting), sighting, state, dark: isDarkAt(anchor), open: false, mounted: undefined! };
+      fresh.mounted = loaded.mount(anchor, sighting.place, props(fresh));
       shown.set(anchor, fresh);
     }
     // Forget answers no badge needs any more: memory stays flat however many emails the rep opens.
@@ -97,39 +117,37 @@ export function createBadgeController({ adapter, api, location }: BadgeControlle
     if (!stopped) render();
   }
 
-  function view(badge: Shown) {
-    return (
-      <Badge
-        state={badge.state}
-        dark={badge.dark}
-        open={badge.open}
-        status={badge.status}
-        onToggle={() => setOpen(badge, !badge.open)}
-        onClose={() => setOpen(badge, false)}
-        onOpen={(page, form) => {
-          if (badge.state.kind !== 'account') return;
-          api.open(page, badge.state.accountId, form).then(
-            () => setOpen(badge, false),
-            () => setStatus(badge, 'Could not open Quotewise. Reload the page and try again.'),
-          );
-        }}
-        onCreate={(name) => {
-          if (badge.state.kind !== 'unknown') return;
-          setStatus(badge, 'Creating the account…');
-          api.createAccount({ ...badge.state.create, name }).then(
-            (account) => {
-              setStatus(badge, `Created ${account.name}.`);
-              refresh([account.id]);
-            },
-            (error: unknown) => setStatus(badge, error instanceof Error ? error.message : 'Could not create the account.'),
-          );
-        }}
-      />
-    );
+  function props(badge: Shown): BadgeProps {
+    return {
+      state: badge.state,
+      dark: badge.dark,
+      open: badge.open,
+      status: badge.status,
+      onToggle: () => setOpen(badge, !badge.open),
+      onClose: () => setOpen(badge, false),
+      onOpen: (page, form) => {
+        if (badge.state.kind !== 'account') return;
+        api.open(page, badge.state.accountId, form).then(
+          () => setOpen(badge, false),
+          () => setStatus(badge, 'Could not open Quotewise. Reload the page and try again.'),
+        );
+      },
+      onCreate: (name) => {
+        if (badge.state.kind !== 'unknown') return;
+        setStatus(badge, 'Creating the account…');
+        api.createAccount({ ...badge.state.create, name }).then(
+          (account) => {
+            setStatus(badge, `Created ${account.name}.`);
+            refresh([account.id]);
+          },
+          (error: unknown) => setStatus(badge, error instanceof Error ? error.message : 'Could not create the account.'),
+        );
+      },
+    };
   }
 
   function draw(badge: Shown): void {
-    badge.mounted.update(view(badge));
+    badge.mounted.update(props(badge));
   }
 
   function setStatus(badge: Shown, status: string): void {
