@@ -11,8 +11,8 @@ export default defineContentScript({
   main(ctx) {
     const adapter = adapterFor(new URL(location.href));
     const badges = createBadgeController({ adapter, api: contentApi, location: () => new URL(location.href), loadUi: loadBadgeUi });
-    // Not ctx.requestAnimationFrame: it keeps one abort listener per frame for the page's lifetime.
-    const rescan = coalesce(badges.scan, (callback) => requestAnimationFrame(() => ctx.isValid && callback()));
+    // One scan per burst of mutations (a microtask after them), and none once the extension is gone.
+    const rescan = coalesce(badges.scan, (callback) => queueMicrotask(() => ctx.isValid && callback()));
     watchSelector(document.body, adapter.watch, rescan, ctx.signal);
     // Single-page apps change the URL without a reload: CRM records are found by their URL.
     ctx.addEventListener(window, 'wxt:locationchange', rescan);

@@ -4,7 +4,7 @@ import { BADGE_HOST_TAG } from './ui-contract';
  * Call `onChange` when an element matching `selector` is added to or removed from
  * the page, or when the page removes one of our badges. One MutationObserver for
  * the page; each mutation only looks at its own added and removed nodes (never the
- * whole document), and the caller coalesces calls per animation frame.
+ * whole document), and the caller coalesces a burst of calls into one scan.
  */
 export function watchSelector(root: Node, selector: string, onChange: () => void, signal: AbortSignal): void {
   const relevant = (node: Node, removed: boolean): boolean => {
@@ -23,13 +23,13 @@ export function watchSelector(root: Node, selector: string, onChange: () => void
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
 
-/** Run `task` once in the next animation frame, however often this is called before it. */
-export function coalesce(task: () => void, requestFrame: (callback: () => void) => unknown): () => void {
+/** Run `task` once when `schedule` fires, however often this is called before then. */
+export function coalesce(task: () => void, schedule: (callback: () => void) => unknown): () => void {
   let pending = false;
   return () => {
     if (pending) return;
     pending = true;
-    requestFrame(() => {
+    schedule(() => {
       pending = false;
       task();
     });
