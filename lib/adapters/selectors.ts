@@ -7,8 +7,6 @@
 export const selectors = {
   /** Gmail: each person of each open message (sender, to, cc): Gmail marks people with span[email]. Fixture: gmail/thread.html */
   gmailPerson: 'div[data-message-id] span[email]',
-  /** Gmail: the sender of an open message, inside its h3. Fixture: gmail/thread.html */
-  gmailSender: 'div[data-message-id] h3 span[email]',
   /** Gmail compose: a recipient chip in To/Cc/Bcc; its data-hovercard-id is the address. Fixture: gmail/compose.html */
   gmailComposeRecipient: '[role="option"][data-hovercard-id*="@"]',
 
