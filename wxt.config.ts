@@ -27,7 +27,16 @@ export default defineConfig({
     // The badge UI, loaded by the content script on demand. A dynamic URL (new each session) so pages cannot probe for it.
     web_accessible_resources: [{ resources: ['badge-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'quotewise@quotewise.app', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'quotewise@quotewise.app',
+              strict_min_version: '142.0',
+              // Firefox asks add-ons to declare what they collect: nothing leaves the machine.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });
