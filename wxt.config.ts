@@ -22,10 +22,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Quotewise',
     description: 'Account health next to your customer in Gmail, Outlook and your CRM. Spots price relationships. All data stays on this computer.',
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'scripting'],
     host_permissions: [...HOST_PERMISSIONS],
-    // The badge UI, loaded by the content script on demand. A dynamic URL (new each session) so pages cannot probe for it.
-    web_accessible_resources: [{ resources: ['badge-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -13,6 +13,7 @@ export function uiPagePath(page: (typeof UI_PAGES)[number], accountId: string, f
 }
 
 export const OpenedReply = z.object({ opened: z.literal(true) });
+export const LoadedReply = z.object({ loaded: z.literal(true) });
 
 export const uiMessages = {
   /** The badge's quick actions: open an extension page for this account (content scripts cannot open one themselves). */
@@ -20,5 +21,11 @@ export const uiMessages = {
     audience: 'content',
     request: z.object({ page: z.enum(UI_PAGES), accountId: Id, form: z.optional(z.enum(UI_FORMS)) }),
     response: OpenedReply,
+  }),
+  /** Inject the badge UI (badge-ui.js) into the asking content script's frame, in its isolated world. */
+  'ui.loadBadgeUi': defineMessage({
+    audience: 'content',
+    request: z.strictObject({}),
+    response: LoadedReply,
   }),
 };

@@ -17,3 +17,13 @@ describe('ui.open', () => {
     expect(create).toHaveBeenCalledWith({ url: browser.runtime.getURL('/history.html#/account/acc-1' as '/popup.html'), openerTabId: 7 });
   });
 });
+
+describe('ui.loadBadgeUi', () => {
+  it('injects the badge UI into the asking frame only, and refuses a sender with no tab', async () => {
+    const inject = vi.fn(async () => []);
+    Object.assign(browser, { scripting: { executeScript: inject } });
+    await expect(uiHandlers()['ui.loadBadgeUi']({}, { tab: { id: 7 }, frameId: 3 })).resolves.toEqual({ loaded: true });
+    expect(inject).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [3] }, files: ['/badge-ui.js'] });
+    await expect(uiHandlers()['ui.loadBadgeUi']({}, { url: 'chrome-extension://x/popup.html' })).rejects.toThrow(/Only a page/);
+  });
+});
