@@ -13,8 +13,8 @@ import { type Figure, percentile } from './stats';
 
 const WITH = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWBvGkPqLmNnRsTtVvWwXxYy';
 const WITHOUT = 'https://mail.quotewise-bench.test/mail/u/0/#inbox/FMfcgzQXJWBvGkPqLmNnRsTtVvWwXxYy';
-const CONVERSATIONS = 200;
-const WARM_UP = 50;
+const CONVERSATIONS = 300;
+const WARM_UP = 100;
 /** Gmail's conversation view is thousands of nodes; each simulated conversation renders this many paragraphs. */
 const BODY_PARAGRAPHS = 400;
 
