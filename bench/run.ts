@@ -49,6 +49,7 @@ async function inChromium(entry: string, fn: string): Promise<Figure[]> {
 /** Each suite returns its figures. Later issues add theirs here. */
 const SUITES: { name: string; run: () => Promise<Figure[]> }[] = [
   { name: 'database', run: () => inChromium('bench/browser/db-bench.ts', 'runDbBench') },
+  { name: 'badge', run: () => import('./badge').then((bench) => bench.runBadgeBench()) },
   { name: 'import', run: () => import('./import-bench').then((bench) => bench.runImportBench()) },
 ];
 

@@ -103,7 +103,7 @@ describe('import & backup page in Chromium', () => {
     await expect.poll(() => page.getByRole('status').last().textContent()).toContain('All data deleted.');
     const gmail = await session.context.newPage();
     await gmail.goto(GMAIL_THREAD);
-    await waitForAccessible(gmail, (n) => n.role === 'button' && n.name.includes('not in Quotewise yet'));
+    await waitForAccessible(gmail, (n) => n.role === 'button' && (n.name.includes('jane.doe@acme-industrial.com is not an account yet') || n.name.includes('Jane Doe is not an account yet')));
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => page.getByRole('status').last().textContent()).toContain('Deletion undone');
     await gmail.reload();
