@@ -87,7 +87,10 @@ describe('the demo mailbox', () => {
     const html = await readFile('test/fixtures/gmail/demo-mailbox.html', 'utf8');
     const page = new DOMParser().parseFromString(html, 'text/html');
     const senders = gmail.find(page, new URL('https://mail.google.com/mail/u/0/#inbox'));
-    const domains = senders.map((sender) => sender.email!.split('@')[1]);
+    // Every message is to the demo rep, whose own address the adapter finds as a recipient.
+    const all = senders.map((sender) => sender.email!.split('@')[1]);
+    expect(all.filter((domain) => domain === 'northwind-supply.com')).toHaveLength(7);
+    const domains = all.filter((domain) => domain !== 'northwind-supply.com');
     const showcase = new Set(SHOWCASE.map((account) => account.domain));
     expect(domains.filter((domain) => showcase.has(domain!))).toHaveLength(6);
     expect(domains.filter((domain) => !showcase.has(domain!))).toEqual(['newco-robotics.com']);
