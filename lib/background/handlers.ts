@@ -3,6 +3,8 @@ import { accountHandlers } from './handlers/accounts';
 import type { BackgroundDeps } from './handlers/deps';
 import { eventHandlers } from './handlers/events';
 import { pingHandlers } from './handlers/ping';
+import { quicklogHandlers } from './handlers/quicklog';
+import { settingsHandlers } from './handlers/settings';
 
 export type { BackgroundDeps } from './handlers/deps';
 
@@ -12,5 +14,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...pingHandlers(),
     ...accountHandlers(deps),
     ...eventHandlers(deps),
+    ...quicklogHandlers(deps),
+    ...settingsHandlers(deps),
   };
 }

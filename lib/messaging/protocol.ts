@@ -2,12 +2,16 @@ import type * as z from 'zod/mini';
 import { accountMessages } from './accounts';
 import { eventMessages } from './events';
 import { pingMessages } from './ping';
+import { quicklogMessages } from './quicklog';
+import { settingsMessages } from './settings';
 
 /** The one protocol between content scripts, extension pages and the background. */
 export const protocol = {
   ...pingMessages,
   ...accountMessages,
   ...eventMessages,
+  ...quicklogMessages,
+  ...settingsMessages,
 };
 
 export type Protocol = typeof protocol;
