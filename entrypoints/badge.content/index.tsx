@@ -2,12 +2,14 @@ import { adapterFor } from '@/lib/adapters';
 import { HOST_PERMISSIONS } from '@/lib/sites';
 import { request } from '@/lib/messaging/client';
 import { mountClosed } from '@/lib/content/mount';
+import { answerPageCustomers } from '@/lib/content/page-customers';
 import { Badge, BADGE_CSS } from '@/components/Badge';
 
 export default defineContentScript({
   matches: [...HOST_PERMISSIONS],
   runAt: 'document_idle',
   main(ctx) {
+    answerPageCustomers(ctx);
     const adapter = adapterFor(new URL(location.href));
     if (!adapter) return;
     const mounted = new Map<Element, { remove(): void }>();

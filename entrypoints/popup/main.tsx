@@ -1,4 +1,6 @@
 import { render } from 'preact';
-import { Popup } from '@/components/Popup';
+import { PopupApp } from '@/components/popup/PopupApp';
+import { readPopupParams } from '@/lib/popup/current-account';
+import '@/components/ui.css';
 
-render(<Popup />, document.getElementById('app')!);
+render(<PopupApp params={readPopupParams(location.search)} locale={navigator.language} />, document.getElementById('app')!);

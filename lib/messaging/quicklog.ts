@@ -14,6 +14,12 @@ export type OpenQuote = z.infer<typeof OpenQuote>;
 
 /** What the popup asks: type-ahead, open quotes, and undo. Extension pages only. */
 export const quicklogMessages = {
+  /** The account a badge quick action or a link names by id. */
+  'accounts.get': defineMessage({
+    audience: 'extension',
+    request: z.object({ id: Id }),
+    response: z.object({ account: z.nullable(Account) }),
+  }),
   'accounts.search': defineMessage({
     audience: 'extension',
     request: z.object({

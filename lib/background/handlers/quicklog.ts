@@ -5,8 +5,10 @@ import { loadSettings } from '../../db/settings';
 import type { OpenQuote } from '../../messaging/quicklog';
 import type { BackgroundDeps, HandlersFor } from './deps';
 
-export function quicklogHandlers({ db }: BackgroundDeps): HandlersFor<'accounts.search' | 'quotes.open' | 'events.delete'> {
+export function quicklogHandlers({ db }: BackgroundDeps): HandlersFor<'accounts.get' | 'accounts.search' | 'quotes.open' | 'events.delete'> {
   return {
+    'accounts.get': async ({ id }) => ({ account: (await db().accounts.get(id)) ?? null }),
+
     'accounts.search': async ({ query, limit }) => ({ accounts: await searchAccounts(db(), query, limit) }),
 
     'quotes.open': async ({ limit }) => {
