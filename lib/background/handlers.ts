@@ -2,6 +2,7 @@ import type { Handlers } from '../messaging/router';
 import { accountHandlers } from './handlers/accounts';
 import type { BackgroundDeps } from './handlers/deps';
 import { eventHandlers } from './handlers/events';
+import { healthHandlers } from './handlers/health';
 import { pingHandlers } from './handlers/ping';
 import { quicklogHandlers } from './handlers/quicklog';
 import { settingsHandlers } from './handlers/settings';
@@ -14,6 +15,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...pingHandlers(),
     ...accountHandlers(deps),
     ...eventHandlers(deps),
+    ...healthHandlers(deps),
     ...quicklogHandlers(deps),
     ...settingsHandlers(deps),
   };

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { HealthSummary } from '../health';
 import type { Account, AccountEvent, Contact } from '../model';
 import { declareSchema, LATEST_VERSION } from './schema';
 
@@ -6,6 +7,9 @@ export interface SettingRow {
   key: string;
   value: unknown;
 }
+
+/** A cached health summary and when it must be recomputed even without new events. */
+export type CachedSummary = HealthSummary & { staleAt: number };
 
 /**
  * The one database. It lives in the extension's own origin: the background
@@ -18,6 +22,7 @@ export class QuotewiseDB extends Dexie {
   contacts!: EntityTable<Contact, 'email'>;
   events!: EntityTable<AccountEvent, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  summaries!: EntityTable<CachedSummary, 'accountId'>;
 
   constructor(name = 'quotewise', upToVersion: number = LATEST_VERSION) {
     super(name);

@@ -31,6 +31,11 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     stores: { events: 'id, [accountId+at], at, type, quoteRef, openSince' },
     upgrade: backfillOpenSince,
   },
+  {
+    version: 3,
+    why: 'Per-account health summaries (cached scores), so a badge never rescans a long history; ranked by score.',
+    stores: { summaries: 'accountId, score, band, staleAt' },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

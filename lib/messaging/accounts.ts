@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Account, Domain, text } from '../model';
+import { HealthSummary } from '../health';
 import { defineMessage } from './define';
 
 const AccountRef = z.pick(Account, { id: true, name: true, domains: true });
@@ -15,6 +16,7 @@ export const LookupResult = z.object({
   ),
   account: z.nullable(AccountRef),
   matchedBy: z.nullable(z.enum(['contact', 'domain', 'name'])),
+  summary: z.nullable(HealthSummary),
 });
 export type LookupResult = z.infer<typeof LookupResult>;
 

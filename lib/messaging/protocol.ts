@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { accountMessages } from './accounts';
 import { eventMessages } from './events';
+import { healthMessages } from './health';
 import { pingMessages } from './ping';
 import { quicklogMessages } from './quicklog';
 import { settingsMessages } from './settings';
@@ -10,6 +11,7 @@ export const protocol = {
   ...pingMessages,
   ...accountMessages,
   ...eventMessages,
+  ...healthMessages,
   ...quicklogMessages,
   ...settingsMessages,
 };

@@ -52,7 +52,11 @@ export const Thresholds = z.object({
 });
 export type Thresholds = z.infer<typeof Thresholds>;
 
-/** Points each signal moves the 0–100 score. */
+/**
+ * Points each signal moves the 0–100 score. "Wrong fit" has no weight on purpose:
+ * seed 003's wrong customers are nice and loyal, just better served elsewhere, so
+ * the warning advises without lowering the health score.
+ */
 export const Weights = z.object({
   scorecardYes: weight(8),
   scorecardNo: weight(6),
@@ -61,9 +65,12 @@ export const Weights = z.object({
   engineeringWithoutVolume: weight(12),
   slowPayer: weight(15),
   squeakyWheel: weight(12),
-  wrongFit: weight(10),
+  /** Per late invoice in the window, on top of the Slow payer warning. */
+  lateInvoice: weight(2),
+  /** Quote-to-order rate above (or below) the minimum win rate, scaled. */
   winRate: weight(10),
-  orderGrowth: weight(6),
+  /** Months in the window with at least one order (regular buying, seed 001 #1). */
+  regularOrders: weight(1.5),
 });
 export type Weights = z.infer<typeof Weights>;
 

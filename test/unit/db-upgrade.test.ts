@@ -5,8 +5,8 @@ import { openQuotes } from '@/lib/db/events';
 import { LATEST_VERSION, SCHEMA_HISTORY } from '@/lib/db/schema';
 import { NOW } from './helpers';
 
-/** Data as version 1 stored it (no openSince). */
-function v1Data() {
+/** Data as the given schema version stored it (version 2 on: open quotes carry openSince). */
+function dataAt(version: number) {
   const money = { minor: 10_000, currency: 'USD' };
   const base = { accountId: 'acc-1', source: 'manual', createdAt: NOW };
   return {
@@ -16,7 +16,7 @@ function v1Data() {
     ],
     contacts: [{ email: 'bob@gmail.com', accountId: 'acc-2', createdAt: NOW }],
     events: [
-      { ...base, id: 'e1', type: 'quote', at: NOW - 3000, amount: money, quoteRef: 'Q-open' },
+      { ...base, id: 'e1', type: 'quote', at: NOW - 3000, amount: money, quoteRef: 'Q-open', ...(version >= 2 ? { openSince: NOW - 3000 } : {}) },
       { ...base, id: 'e2', type: 'quote', at: NOW - 2000, amount: money, quoteRef: 'Q-closed' },
       { ...base, id: 'e3', type: 'quote_outcome', at: NOW - 1000, outcome: 'won', quoteRef: 'Q-closed' },
       { ...base, id: 'e4', type: 'order', at: NOW, amount: money },
@@ -37,7 +37,7 @@ describe('database upgrades', () => {
     it(`opens version ${previous.version} data at version ${LATEST_VERSION} with all of it intact`, async () => {
       const name = `upgrade-${previous.version}-${crypto.randomUUID()}`;
       const old = new QuotewiseDB(name, previous.version);
-      const data = v1Data();
+      const data = dataAt(previous.version);
       await old.transaction('rw', old.tables, async () => {
         for (const [table, rows] of Object.entries(data)) await old.table(table).bulkAdd(rows);
       });
@@ -51,7 +51,7 @@ describe('database upgrades', () => {
         expect(stored).toHaveLength(rows.length);
         for (const row of rows) expect(stored).toContainEqual(expect.objectContaining(row));
       }
-      // Version 2's backfill: only the quote with no outcome is open.
+      // Open quotes are right whether version 2's backfill or the write path set them.
       expect((await openQuotes(upgraded)).map((q) => q.id)).toEqual(['e1']);
       upgraded.close();
       await Dexie.delete(name);

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '@/lib/background/handlers';
+import { LATEST_VERSION } from '@/lib/db/schema';
 import { request } from '@/lib/messaging/client';
 import { MessagingError } from '@/lib/messaging/define';
 import { createRouter } from '@/lib/messaging/router';
@@ -27,7 +28,7 @@ describe('background router', () => {
     const invalid = await route({ quotewise: 1, type: 'accounts.lookup', data: { emails: 'x@y.com' } }, fromPage);
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(invalid.ok === false && invalid.error.message).toContain('emails');
-    expect(await route({ quotewise: 1, type: 'ping', data: {} }, fromPage)).toEqual({ ok: true, data: { pong: true, dbVersion: 2 } });
+    expect(await route({ quotewise: 1, type: 'ping', data: {} }, fromPage)).toEqual({ ok: true, data: { pong: true, dbVersion: LATEST_VERSION } });
   });
 
   it('refuses extension-only messages from web pages', async () => {
@@ -83,5 +84,33 @@ describe('client over the fake browser', () => {
   it('throws a MessagingError carrying the code', async () => {
     await expect(request('accounts.create', { name: '' })).rejects.toMatchObject({ name: 'MessagingError', code: 'invalid_request' });
     await expect(request('accounts.create', { name: '' })).rejects.toBeInstanceOf(MessagingError);
+  });
+});
+
+describe('health messages', () => {
+  it('lookup carries the summary; recording an event refreshes it; preview lists band changes without saving', async () => {
+    const { route } = await setup();
+    const create = await route({ quotewise: 1, type: 'accounts.create', data: { name: 'Acme', domains: ['acme.com'] } }, fromExtension);
+    const accountId = create.ok ? (create.data as { id: string }).id : '';
+    const lookup = async () => {
+      const reply = await route({ quotewise: 1, type: 'accounts.lookup', data: { emails: ['jane@acme.com'] } }, fromPage);
+      return reply.ok ? (reply.data as { results: { summary: { band: string; warnings: { name: string }[] } | null }[] }).results[0]!.summary : null;
+    };
+    expect(await lookup()).toMatchObject({ band: 'Not enough data' });
+
+    for (let i = 0; i < 5; i++) {
+      const at = NOW - (200 - i * 30) * 86_400_000;
+      const invoice = { type: 'invoice', accountId, at, dueAt: at + 30 * 86_400_000, paidAt: at + 75 * 86_400_000 };
+      const order = { type: 'order', accountId, at, amount: { minor: 500_000, currency: 'USD' } };
+      for (const event of [order, invoice]) expect((await route({ quotewise: 1, type: 'events.record', data: { event } }, fromPage)).ok).toBe(true);
+    }
+    expect(await lookup()).toMatchObject({ band: 'At risk', warnings: [{ name: 'Slow payer' }] });
+
+    const definition = await route({ quotewise: 1, type: 'definition.get', data: {} }, fromPage);
+    const lenient = { ...(definition.ok ? (definition.data as object) : {}), thresholds: { lateAfterDays: 60 } };
+    const preview = await route({ quotewise: 1, type: 'definition.preview', data: { definition: lenient } }, fromExtension);
+    expect(preview).toEqual({ ok: true, data: { total: 1, changes: [{ accountId, name: 'Acme', from: 'At risk', to: 'Watch' }] } });
+    expect(await lookup()).toMatchObject({ band: 'At risk' });
+    expect(await route({ quotewise: 1, type: 'definition.save', data: { definition: lenient } }, fromPage)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

@@ -1,5 +1,7 @@
 import { eventsOfAccount, recordEvent } from '../../db/events';
 import { MessagingError } from '../../messaging/define';
+import { refreshSummaries } from '../../scoring/store';
+import { broadcastChanged } from '../notify';
 import type { BackgroundDeps, HandlersFor } from './deps';
 
 export function eventHandlers({ db, now }: BackgroundDeps): HandlersFor<'events.record' | 'events.ofAccount'> {
@@ -9,7 +11,10 @@ export function eventHandlers({ db, now }: BackgroundDeps): HandlersFor<'events.
       if (!(await database.accounts.get(event.accountId))) {
         throw new MessagingError('invalid_request', 'That account does not exist (was it deleted?).');
       }
-      return recordEvent(database, event, now());
+      const recorded = await recordEvent(database, event, now());
+      await refreshSummaries(database, [recorded.accountId], now());
+      void broadcastChanged([recorded.accountId]);
+      return recorded;
     },
 
     'events.ofAccount': async ({ accountId }) => ({ events: await eventsOfAccount(db(), accountId) }),

@@ -1,0 +1,37 @@
+import { loadDefinition, saveDefinition } from '../../db/definition';
+import { eventsOfAccount } from '../../db/events';
+import { scoreAccount } from '../../scoring/score';
+import { getSummaries, refreshAllSummaries } from '../../scoring/store';
+import { broadcastChanged } from '../notify';
+import type { BackgroundDeps, HandlersFor } from './deps';
+
+type HealthMessage = 'health.ofAccounts' | 'health.changed' | 'definition.get' | 'definition.save' | 'definition.preview';
+
+export function healthHandlers({ db, now }: BackgroundDeps): HandlersFor<HealthMessage> {
+  return {
+    'health.ofAccounts': async ({ accountIds }) => ({ summaries: await getSummaries(db(), accountIds, now()) }),
+    // Only the background sends this (to tabs); nothing to do if a page echoes it back.
+    'health.changed': () => ({}),
+    'definition.get': () => loadDefinition(db()),
+    'definition.save': async ({ definition }) => {
+      const database = db();
+      const saved = await saveDefinition(database, definition, now());
+      await refreshAllSummaries(database, now());
+      await broadcastChanged((await database.accounts.toCollection().primaryKeys()) as string[]);
+      return saved;
+    },
+    'definition.preview': async ({ definition }) => {
+      const database = db();
+      const at = now();
+      const accounts = await database.accounts.toArray();
+      const current = new Map((await getSummaries(database, accounts.map((a) => a.id), at)).map((s) => [s.accountId, s.band]));
+      const changes = [];
+      for (const account of accounts) {
+        const to = scoreAccount({ account, events: await eventsOfAccount(database, account.id), definition, now: at }).band;
+        const from = current.get(account.id);
+        if (from && from !== to) changes.push({ accountId: account.id, name: account.name, from, to });
+      }
+      return { total: accounts.length, changes };
+    },
+  };
+}

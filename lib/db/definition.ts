@@ -1,0 +1,24 @@
+import { DEFAULT_DEFINITION, Definition } from '../scoring/definition';
+import type { QuotewiseDB } from './db';
+
+const KEY = 'definition';
+
+/** The team's current ideal-account definition; a bad stored value falls back to the defaults. */
+export async function loadDefinition(db: QuotewiseDB): Promise<Definition> {
+  const row = await db.settings.get(KEY);
+  const parsed = Definition.safeParse(row?.value ?? DEFAULT_DEFINITION);
+  return parsed.success ? parsed.data : DEFAULT_DEFINITION;
+}
+
+/**
+ * Save a definition as the next version. Every saved change gets a new version
+ * number, even an import of an older file, so scores always name what produced them.
+ */
+export async function saveDefinition(db: QuotewiseDB, input: unknown, now: number): Promise<Definition> {
+  return db.transaction('rw', db.settings, async () => {
+    const current = await loadDefinition(db);
+    const next = Definition.parse({ ...(input as object), version: current.version + 1, updatedAt: now });
+    await db.settings.put({ key: KEY, value: next });
+    return next;
+  });
+}

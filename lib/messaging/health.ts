@@ -1,0 +1,38 @@
+import * as z from 'zod/mini';
+import { Band, HealthSummary } from '../health';
+import { Id } from '../model';
+import { Definition } from '../scoring/definition';
+import { defineMessage } from './define';
+
+export const healthMessages = {
+  'health.ofAccounts': defineMessage({
+    audience: 'content',
+    request: z.object({ accountIds: z.array(Id).check(z.maxLength(500)) }),
+    response: z.object({ summaries: z.array(HealthSummary) }),
+  }),
+  /** Sent by the background to tabs after a write, so badges refresh without a reload. */
+  'health.changed': defineMessage({
+    audience: 'extension',
+    request: z.object({ accountIds: z.array(Id) }),
+    response: z.object({}),
+  }),
+  'definition.get': defineMessage({
+    audience: 'content',
+    request: z.object({}),
+    response: Definition,
+  }),
+  'definition.save': defineMessage({
+    audience: 'extension',
+    request: z.object({ definition: Definition }),
+    response: Definition,
+  }),
+  /** Which accounts would change band under this (unsaved) definition. */
+  'definition.preview': defineMessage({
+    audience: 'extension',
+    request: z.object({ definition: Definition }),
+    response: z.object({
+      total: z.int(),
+      changes: z.array(z.object({ accountId: Id, name: z.string(), from: Band, to: Band })),
+    }),
+  }),
+};

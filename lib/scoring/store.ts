@@ -1,0 +1,67 @@
+import type { CachedSummary, QuotewiseDB } from '../db/db';
+import { loadDefinition } from '../db/definition';
+import { eventsOfAccount } from '../db/events';
+import type { HealthSummary } from '../health';
+import type { Definition } from './definition';
+import { scoreAccount } from './score';
+
+/** A cached summary is recomputed at least this often: the rolling window moves, history ages out. */
+const MAX_AGE_MS = 6 * 3_600_000;
+
+/**
+ * Recompute and cache the summaries of these accounts (after their events changed).
+ * O(events of those accounts). Accounts that no longer exist lose their summary.
+ */
+export async function refreshSummaries(db: QuotewiseDB, accountIds: readonly string[], now: number, definition?: Definition): Promise<HealthSummary[]> {
+  const def = definition ?? (await loadDefinition(db));
+  const ids = [...new Set(accountIds)];
+  return db.transaction('rw', [db.accounts, db.events, db.summaries], async () => {
+    const accounts = await db.accounts.bulkGet(ids);
+    const fresh: CachedSummary[] = [];
+    for (const account of accounts) {
+      if (!account) continue;
+      const summary = scoreAccount({ account, events: await eventsOfAccount(db, account.id), definition: def, now });
+      fresh.push({ ...summary, staleAt: staleAt(summary, now) });
+    }
+    await db.summaries.bulkDelete(ids.filter((_, i) => !accounts[i]));
+    await db.summaries.bulkPut(fresh);
+    return fresh.map(stripCache);
+  });
+}
+
+/**
+ * Summaries for display, from the cache when it is fresh for this definition;
+ * only stale or missing ones are recomputed. This is the badge's hot path.
+ */
+export async function getSummaries(db: QuotewiseDB, accountIds: readonly string[], now: number): Promise<HealthSummary[]> {
+  const definition = await loadDefinition(db);
+  const cached = await db.summaries.bulkGet([...accountIds]);
+  const stale = accountIds.filter((_, i) => {
+    const c = cached[i];
+    return !c || c.staleAt <= now || c.definitionVersion !== definition.version;
+  });
+  const refreshed = stale.length ? await refreshSummaries(db, stale, now, definition) : [];
+  const byId = new Map(refreshed.map((s) => [s.accountId, s]));
+  return accountIds.flatMap((id, i) => {
+    const summary = byId.get(id) ?? cached[i];
+    return summary ? [stripCache(summary)] : [];
+  });
+}
+
+/** Recompute every account's summary (after the definition changed). */
+export async function refreshAllSummaries(db: QuotewiseDB, now: number): Promise<number> {
+  const ids = (await db.accounts.toCollection().primaryKeys()) as string[];
+  const definition = await loadDefinition(db);
+  for (let i = 0; i < ids.length; i += 500) await refreshSummaries(db, ids.slice(i, i + 500), now, definition);
+  return ids.length;
+}
+
+function staleAt(summary: HealthSummary, now: number): number {
+  const snoozeEnds = summary.dismissed.flatMap((d) => (d.until !== undefined && d.until > now ? [d.until] : []));
+  return Math.min(now + MAX_AGE_MS, ...snoozeEnds);
+}
+
+function stripCache(summary: CachedSummary | HealthSummary): HealthSummary {
+  const { staleAt: _staleAt, ...rest } = summary as CachedSummary;
+  return rest;
+}
