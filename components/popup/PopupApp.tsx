@@ -4,7 +4,7 @@ import type { HealthSummary } from '@/lib/health';
 import { request } from '@/lib/messaging/client';
 import type { OpenQuote } from '@/lib/messaging/quicklog';
 import type { NewEvent } from '@/lib/model';
-import { type AccountChoice, type PopupParams, resolveAccount } from '@/lib/popup/current-account';
+import { type AccountChoice, type PopupParams, resolveAccount, summaryOf } from '@/lib/popup/current-account';
 import { OUTCOME_LABELS } from '@/lib/quicklog/build-event';
 import { AccountPicker } from './AccountPicker';
 import { HealthHeader } from './HealthHeader';
@@ -23,7 +23,6 @@ export interface PopupAppProps {
 }
 
 type Loaded = {
-  account: AccountChoice | null;
   unknown: { domain: string; email?: string } | null;
   query: string;
   defaultCurrency: string;
@@ -41,12 +40,18 @@ export function PopupApp({ params, locale, now = Date.now, undoMs = 8000 }: Popu
   const [status, setStatus] = useState('');
 
   const refreshQuotes = async () => setQuotes((await request('quotes.open', {})).quotes);
+  const refreshSummary = async (accountId = account?.id) => {
+    if (accountId) setSummary(await summaryOf(accountId));
+  };
+  /** After a write: the open quotes and the badge summary at the top follow it. */
+  const refresh = () => Promise.all([refreshQuotes(), refreshSummary()]).catch((error: Error) => setStatus(error.message));
 
   useEffect(() => {
     Promise.all([resolveAccount(params), request('settings.get', {}), request('quotes.open', {})]).then(
       ([resolution, settings, open]) => {
-        setLoaded({ ...resolution, defaultCurrency: settings.defaultCurrency, staleAfterDays: open.staleAfterDays });
+        setLoaded({ unknown: resolution.unknown, query: resolution.query, defaultCurrency: settings.defaultCurrency, staleAfterDays: open.staleAfterDays });
         setAccount(resolution.account);
+        setSummary(resolution.summary);
         setQuotes(open.quotes);
       },
       (error: Error) => setLoadError(error.message),
@@ -65,7 +70,7 @@ export function PopupApp({ params, locale, now = Date.now, undoMs = 8000 }: Popu
     const saved = await request('events.record', { event });
     setStatus('');
     setUndo({ id: saved.id, text });
-    void refreshQuotes();
+    void refresh();
   };
   const undoLast = async () => {
     if (!undo) return;
@@ -73,7 +78,7 @@ export function PopupApp({ params, locale, now = Date.now, undoMs = 8000 }: Popu
       await request('events.delete', { id: undo.id });
       setUndo(null);
       setStatus(`Undone: ${undo.text.replace(/\.$/, '')} was removed.`);
-      void refreshQuotes();
+      void refresh();
     } catch (error) {
       setStatus(`Could not undo: ${(error as Error).message}`);
     }
@@ -127,6 +132,7 @@ export function PopupApp({ params, locale, now = Date.now, undoMs = 8000 }: Popu
             setAccount(chosen);
             setSummary(null);
             setPicking(false);
+            void refreshSummary(chosen.id).catch((error: Error) => setStatus(error.message));
           }}
         />
       )}

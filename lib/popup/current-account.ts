@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { HealthSummary } from '../health';
 import { PAGE_CUSTOMERS, PageCustomers } from '../content/page-customers';
 import { request } from '../messaging/client';
 import type { LookupResult } from '../messaging/accounts';
@@ -40,18 +41,19 @@ export interface AccountChoice {
 
 export interface Resolution {
   account: AccountChoice | null;
+  summary: HealthSummary | null;
   /** A customer seen but not yet an account: offered as "create account". */
   unknown: { domain: string; email?: string } | null;
   /** What to prefill the account picker with when nothing resolved. */
   query: string;
 }
 
-const NOTHING: Resolution = { account: null, unknown: null, query: '' };
+const NOTHING: Resolution = { account: null, summary: null, unknown: null, query: '' };
 
 export async function resolveAccount(params: PopupParams): Promise<Resolution> {
   if (params.accountId) {
-    const { account } = await request('accounts.get', { id: params.accountId });
-    if (account) return { account: choice(account), unknown: null, query: '' };
+    const [{ account }, summary] = await Promise.all([request('accounts.get', { id: params.accountId }), summaryOf(params.accountId)]);
+    if (account) return { account: choice(account), summary, unknown: null, query: '' };
   }
   const email = params.email ?? (params.text && normaliseEmail(params.text) ? params.text : null);
   if (email) return fromLookup(await lookup({ emails: [email], webAddresses: [], names: [] }), email);
@@ -69,11 +71,16 @@ async function lookup(customers: PageCustomers): Promise<LookupResult[]> {
 /** The first customer with an account wins; else the first recognisable one is offered for creation. */
 function fromLookup(results: LookupResult[], query: string): Resolution {
   const known = results.find((r) => r.account);
-  if (known?.account) return { account: choice(known.account), unknown: null, query: '' };
+  if (known?.account) return { account: choice(known.account), summary: known.summary, unknown: null, query: '' };
   const seen = results.find((r) => r.identity);
-  if (seen?.identity) return { account: null, unknown: { domain: seen.identity.domain, email: seen.identity.email }, query: seen.identity.domain };
+  if (seen?.identity) return { account: null, summary: null, unknown: { domain: seen.identity.domain, email: seen.identity.email }, query: seen.identity.domain };
   // An email nobody can resolve (the rep's own address) is no use as a search term.
   return { ...NOTHING, query: normaliseEmail(query) ? '' : query };
+}
+
+export async function summaryOf(accountId: string): Promise<HealthSummary | null> {
+  const { summaries } = await request('health.ofAccounts', { accountIds: [accountId] });
+  return summaries[0] ?? null;
 }
 
 async function activeTabId(): Promise<number | null> {

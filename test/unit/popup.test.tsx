@@ -36,6 +36,7 @@ describe('popup quick-log', () => {
     open(`?account=${accountId}`, 'de-DE');
     const amount = await amountField();
     expect(screen.getByRole('heading', { name: 'Acme Industrial' })).toBeTruthy();
+    expect(screen.getByText('Not enough data')).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(amount));
     expect(performance.getEntriesByName(POPUP_READY_MARK).length).toBeGreaterThan(0);
 
@@ -47,6 +48,26 @@ describe('popup quick-log', () => {
     // Ready for the next one: cleared and focused.
     await waitFor(() => expect(document.activeElement).toBe(amount));
     expect((amount as HTMLInputElement).value).toBe('');
+  });
+
+  it('shows the badge summary at the top, warnings by name, and follows what is logged', async () => {
+    for (let i = 0; i < 5; i++) {
+      await recordEvent(db, { type: 'quote', accountId, at: NOW - (40 - i) * DAY, amount: { minor: 100_000, currency: 'USD' }, competitor: 'Globex' }, NOW);
+    }
+    await recordEvent(db, { type: 'order', accountId, at: NOW - 30 * DAY, amount: { minor: 100_000, currency: 'USD' } }, NOW);
+    await recordEvent(db, { type: 'price_match', accountId, at: NOW - 20 * DAY, competitor: 'Globex' }, NOW);
+    open(`?account=${accountId}`);
+    await amountField();
+    expect(document.querySelector('.band')!.textContent).toMatch(/^(Healthy|Watch|At risk) · score \d+ of 100$/);
+    expect(screen.queryByRole('list', { name: 'Warnings' })).toBeNull();
+
+    // A second price-match request makes it a price relationship (000 Sales; 002 #1).
+    fireEvent.change(screen.getByRole('combobox', { name: 'What happened' }), { target: { value: 'price_match' } });
+    const competitor = await screen.findByRole('textbox', { name: 'Competitor' });
+    fireEvent.input(competitor, { target: { value: 'Globex' } });
+    pressEnter(competitor);
+    const warnings = await screen.findByRole('list', { name: 'Warnings' });
+    expect(warnings.textContent).toBe('Price relationship');
   });
 
   it('reads 1,250.50 the same way in an English locale', async () => {

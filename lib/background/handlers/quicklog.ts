@@ -3,9 +3,11 @@ import { openQuotes } from '../../db/events';
 import { searchAccounts } from '../../db/search';
 import { loadSettings } from '../../db/settings';
 import type { OpenQuote } from '../../messaging/quicklog';
+import { refreshSummaries } from '../../scoring/store';
+import { broadcastChanged } from '../notify';
 import type { BackgroundDeps, HandlersFor } from './deps';
 
-export function quicklogHandlers({ db }: BackgroundDeps): HandlersFor<'accounts.get' | 'accounts.search' | 'quotes.open' | 'events.delete'> {
+export function quicklogHandlers({ db, now }: BackgroundDeps): HandlersFor<'accounts.get' | 'accounts.search' | 'quotes.open' | 'events.delete'> {
   return {
     'accounts.get': async ({ id }) => ({ account: (await db().accounts.get(id)) ?? null }),
 
@@ -23,6 +25,14 @@ export function quicklogHandlers({ db }: BackgroundDeps): HandlersFor<'accounts.
       return { quotes, staleAfterDays: settings.openQuoteDays };
     },
 
-    'events.delete': async ({ id }) => ({ deleted: await deleteEvent(db(), id) }),
+    'events.delete': async ({ id }) => {
+      const database = db();
+      const deleted = await deleteEvent(database, id);
+      if (deleted) {
+        await refreshSummaries(database, [deleted.accountId], now());
+        void broadcastChanged([deleted.accountId]);
+      }
+      return { deleted };
+    },
   };
 }
