@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '@/lib/messaging/client';
-import { asDomain, nameFromDomain } from '@/lib/popup/account-name';
+import { accountFromDomain, asDomain } from '@/lib/popup/account-name';
 import type { AccountChoice } from '@/lib/popup/current-account';
 
 export interface AccountPickerProps {
@@ -40,9 +40,10 @@ export function AccountPicker({ initialQuery, unknown, onChoose }: AccountPicker
   const create = async () => {
     setError(null);
     try {
+      const fromDomain = domain ? await accountFromDomain(domain) : null;
       const account = await request('accounts.create', {
-        name: domain ? nameFromDomain(domain) : query.trim(),
-        domains: domain ? [domain] : [],
+        name: fromDomain?.name ?? query.trim(),
+        domains: fromDomain ? [fromDomain.domain] : [],
         contactEmail: domain && domain === unknown?.domain ? unknown.email : undefined,
       });
       onChoose(account);

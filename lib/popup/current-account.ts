@@ -3,7 +3,7 @@ import type { HealthSummary } from '../health';
 import { PAGE_CUSTOMERS, PageCustomers } from '../content/page-customers';
 import { request } from '../messaging/client';
 import type { LookupResult } from '../messaging/accounts';
-import { normaliseEmail } from '../identity';
+import { Email } from '../model';
 
 /**
  * Which account the popup opens on. In order: an explicit `?account=<id>` (the
@@ -98,6 +98,12 @@ async function customersOnTab(tabId: number | null): Promise<PageCustomers | nul
   } catch {
     return null;
   }
+}
+
+/** The popup's own email check: identity.ts would pull the public-suffix list into the popup's first render. */
+function normaliseEmail(text: string): string | null {
+  const parsed = Email.safeParse(text.replace(/^mailto:/i, ''));
+  return parsed.success ? parsed.data : null;
 }
 
 function choice(account: AccountChoice): AccountChoice {
