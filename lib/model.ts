@@ -108,8 +108,6 @@ export const QuoteEvent = z.object({
   quoteRef: ShortText,
   competitor: z.optional(ShortText),
   competitorPrice: z.optional(Money),
-  /** Set while the quote has no outcome: a sparse index for "open quotes". Maintained by lib/db. */
-  openSince: z.optional(EpochMs),
 });
 export const PriceMatchEvent = z.object({
   ...eventBase,
@@ -195,7 +193,7 @@ const assigned = { id: true, createdAt: true } as const;
 const optionalId = { id: z.optional(Id) };
 
 export const NewEventInput = z.discriminatedUnion('type', [
-  z.extend(z.omit(QuoteEvent, { ...assigned, openSince: true }), { ...optionalId, quoteRef: z.optional(ShortText) }),
+  z.extend(z.omit(QuoteEvent, assigned), { ...optionalId, quoteRef: z.optional(ShortText) }),
   z.extend(z.omit(PriceMatchEvent, assigned), optionalId),
   z.extend(z.omit(QuoteOutcomeEvent, assigned), optionalId),
   z.extend(z.omit(OrderEvent, assigned), optionalId),

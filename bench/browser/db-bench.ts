@@ -1,8 +1,8 @@
 import { findAccountByIdentity } from '@/lib/db/accounts';
 import { QuotewiseDB } from '@/lib/db/db';
-import { eventsOfAccount } from '@/lib/db/events';
+import { eventsOfAccount, recordEvents } from '@/lib/db/events';
 import { identifyEmail } from '@/lib/identity';
-import type { Account, AccountEvent } from '@/lib/model';
+import type { Account, NewEvent } from '@/lib/model';
 import { type Figure, percentile } from '../stats';
 
 const ACCOUNTS = 10_000;
@@ -22,9 +22,9 @@ function mulberry32(seed: number) {
   };
 }
 
-function makeEvent(i: number, accountId: string, random: () => number): AccountEvent {
+function makeEvent(i: number, accountId: string, random: () => number): NewEvent {
   const at = NOW - Math.floor(random() * 730) * DAY;
-  const base = { id: `e${i}`, accountId, at, createdAt: NOW, source: 'demo' as const };
+  const base = { id: `e${i}`, accountId, at, source: 'demo' as const };
   const roll = random();
   const amount = { minor: Math.floor(random() * 5_000_000), currency: 'USD' };
   if (roll < 0.35) return { ...base, type: 'quote', amount, quoteRef: `Q${i}`, discountPct: Math.floor(random() * 30) };
@@ -35,7 +35,15 @@ function makeEvent(i: number, accountId: string, random: () => number): AccountE
   return { ...base, type: 'price_match', competitor: 'Incumbent Co', competitorPrice: amount };
 }
 
-async function seed(db: QuotewiseDB): Promise<{ insertPerSecond: number }> {
+/** Events per account: a0 gets exactly BIG_ACCOUNT_EVENTS, the rest share what is left. */
+function eventsOf(account: number): number {
+  if (account === 0) return BIG_ACCOUNT_EVENTS;
+  const rest = EVENTS - BIG_ACCOUNT_EVENTS;
+  const share = Math.floor(rest / (ACCOUNTS - 1));
+  return share + (account <= rest - share * (ACCOUNTS - 1) ? 1 : 0);
+}
+
+async function seed(db: QuotewiseDB): Promise<{ insertPerSecond: number; total: number }> {
   const random = mulberry32(42);
   const accounts: Account[] = Array.from({ length: ACCOUNTS }, (_, i) => ({
     id: `a${i}`,
@@ -49,20 +57,18 @@ async function seed(db: QuotewiseDB): Promise<{ insertPerSecond: number }> {
   await db.accounts.bulkAdd(accounts);
   await db.contacts.bulkAdd(accounts.map((a, i) => ({ email: `buyer${i}@gmail.com`, accountId: a.id, createdAt: NOW })));
 
-  const chunk = 20_000;
+  // Written as an import writes: batches of ~100k events through recordEvents (validation included).
   let insertMs = 0;
-  for (let start = 0; start < EVENTS; start += chunk) {
-    const events: AccountEvent[] = [];
-    for (let i = start; i < Math.min(EVENTS, start + chunk); i++) {
-      // Account a0 gets exactly BIG_ACCOUNT_EVENTS; the rest spread over the others.
-      const accountId = i < BIG_ACCOUNT_EVENTS ? 'a0' : `a${1 + (i % (ACCOUNTS - 1))}`;
-      events.push(makeEvent(i, accountId, random));
-    }
+  let total = 0;
+  for (let first = 0; first < ACCOUNTS; first += 1000) {
+    const batch: NewEvent[] = [];
+    for (let a = first; a < first + 1000; a++) for (let k = eventsOf(a); k > 0; k--) batch.push(makeEvent(total + batch.length, `a${a}`, random));
     const t0 = performance.now();
-    await db.events.bulkAdd(events);
+    await recordEvents(db, batch, NOW);
     insertMs += performance.now() - t0;
+    total += batch.length;
   }
-  return { insertPerSecond: EVENTS / (insertMs / 1000) };
+  return { insertPerSecond: total / (insertMs / 1000), total };
 }
 
 async function time(runs: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
@@ -78,7 +84,8 @@ async function time(runs: number, fn: (i: number) => Promise<unknown>): Promise<
 export async function runDbBench(): Promise<Figure[]> {
   const db = new QuotewiseDB(`bench-${Date.now()}`);
   await db.open();
-  const { insertPerSecond } = await seed(db);
+  const { insertPerSecond, total } = await seed(db);
+  if (total !== EVENTS) throw new Error(`seeded ${total} events`);
   const random = mulberry32(7);
 
   // Half company addresses, half free-mail contacts: both paths a badge takes.
@@ -96,7 +103,7 @@ export async function runDbBench(): Promise<Figure[]> {
   return [
     { issue: '#2', name: 'Account lookup by email (p95, 10k accounts, 1M events)', value: percentile(lookups, 95), unit: 'ms', target: 2, kind: 'max' },
     { issue: '#2', name: 'All events of one account with 1,000 events (p95)', value: percentile(histories, 95), unit: 'ms', target: 10, kind: 'max' },
-    { issue: '#2', name: 'Bulk insert throughput (1M events)', value: Math.round(insertPerSecond), unit: 'events/s', target: 50_000, kind: 'min' },
+    { issue: '#2', name: 'Bulk insert throughput (1M events, validated, 100k per transaction)', value: Math.round(insertPerSecond), unit: 'events/s', target: 50_000, kind: 'min' },
   ];
 }
 

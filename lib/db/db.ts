@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { HealthSummary } from '../health';
 import type { Account, AccountEvent, Contact } from '../model';
 import { declareSchema, LATEST_VERSION } from './schema';
@@ -6,6 +6,22 @@ import { declareSchema, LATEST_VERSION } from './schema';
 export interface SettingRow {
   key: string;
   value: unknown;
+}
+
+/** Up to CHUNK_SIZE events of one account, in time order (see lib/db/events.ts). */
+export interface EventChunk {
+  accountId: string;
+  seq: number;
+  firstAt: number;
+  lastAt: number;
+  events: AccountEvent[];
+}
+
+/** An account's quotes with no outcome yet, oldest first; indexed by the oldest one. */
+export interface OpenQuotes {
+  accountId: string;
+  oldestOpenSince: number;
+  quotes: (AccountEvent & { type: 'quote' })[];
 }
 
 /** A cached health summary and when it must be recomputed even without new events. */
@@ -20,7 +36,8 @@ export type CachedSummary = HealthSummary & { staleAt: number };
 export class QuotewiseDB extends Dexie {
   accounts!: EntityTable<Account, 'id'>;
   contacts!: EntityTable<Contact, 'email'>;
-  events!: EntityTable<AccountEvent, 'id'>;
+  eventChunks!: Table<EventChunk, [string, number]>;
+  openQuotes!: EntityTable<OpenQuotes, 'accountId'>;
   settings!: EntityTable<SettingRow, 'key'>;
   summaries!: EntityTable<CachedSummary, 'accountId'>;
 

@@ -1,5 +1,7 @@
 import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
+import type { AccountEvent } from '../model';
+import { buildChunks, openQuotesOf } from './events';
 
 /**
  * Every version of the database schema, oldest first. A version that has an
@@ -36,6 +38,17 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     why: 'Per-account health summaries (cached scores), so a badge never rescans a long history; ranked by score.',
     stores: { summaries: 'accountId, score, band, staleAt' },
   },
+  {
+    version: 4,
+    why: 'Events move into per-account time-ordered chunks (one record per event capped imports near 14k events/s); open quotes get a table.',
+    stores: { eventChunks: '[accountId+seq]', openQuotes: 'accountId, oldestOpenSince' },
+    upgrade: moveEventsIntoChunks,
+  },
+  {
+    version: 5,
+    why: 'Drop the per-event table, emptied into chunks by version 4.',
+    stores: { events: null },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;
@@ -64,4 +77,20 @@ async function backfillOpenSince(tx: Transaction): Promise<void> {
     .modify((quote: { accountId: string; quoteRef: string; at: number; openSince?: number }) => {
       if (!closed.has(`${quote.accountId}\u0000${quote.quoteRef}`)) quote.openSince = quote.at;
     });
+}
+
+async function moveEventsIntoChunks(tx: Transaction): Promise<void> {
+  const byAccount = new Map<string, AccountEvent[]>();
+  await tx.table('events').each((event: AccountEvent & { openSince?: number }) => {
+    const { openSince: _index, ...rest } = event;
+    const list = byAccount.get(event.accountId);
+    if (list) list.push(rest as AccountEvent);
+    else byAccount.set(event.accountId, [rest as AccountEvent]);
+  });
+  for (const [accountId, events] of byAccount) {
+    await tx.table('eventChunks').bulkAdd(buildChunks(accountId, events));
+    const open = openQuotesOf(accountId, events);
+    if (open) await tx.table('openQuotes').add(open);
+  }
+  await tx.table('events').clear();
 }

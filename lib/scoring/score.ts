@@ -102,9 +102,12 @@ function applyDismissals(
   return { active, dismissed };
 }
 
+/** Quotes with no outcome yet, at any age. */
 function countOpenQuotes(events: readonly AccountEvent[]): number {
+  const decided = new Set<string>();
+  for (const e of events) if (e.type === 'quote_outcome' && e.quoteRef) decided.add(e.quoteRef);
   let open = 0;
-  for (const e of events) if (e.type === 'quote' && e.openSince !== undefined) open++;
+  for (const e of events) if (e.type === 'quote' && !decided.has(e.quoteRef)) open++;
   return open;
 }
 

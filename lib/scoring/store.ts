@@ -15,7 +15,7 @@ const MAX_AGE_MS = 6 * 3_600_000;
 export async function refreshSummaries(db: QuotewiseDB, accountIds: readonly string[], now: number, definition?: Definition): Promise<HealthSummary[]> {
   const def = definition ?? (await loadDefinition(db));
   const ids = [...new Set(accountIds)];
-  return db.transaction('rw', [db.accounts, db.events, db.summaries], async () => {
+  return db.transaction('rw', [db.accounts, db.eventChunks, db.summaries], async () => {
     const accounts = await db.accounts.bulkGet(ids);
     const fresh: CachedSummary[] = [];
     for (const account of accounts) {

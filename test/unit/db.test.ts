@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAccount, findAccountByIdentity, findAccountByName, linkContact } from '@/lib/db/accounts';
 import type { QuotewiseDB } from '@/lib/db/db';
-import { eventsOfAccount, openQuotes, recordEvent, recordEvents } from '@/lib/db/events';
+import { CHUNK_SIZE, countEvents, deleteEvents, eventsOfAccount, forEachAccountEvents, openQuotes, putEvents, recordEvent, recordEvents } from '@/lib/db/events';
 import { loadSettings, saveSettings } from '@/lib/db/settings';
 import { identifyEmail } from '@/lib/identity';
 import { DAY, freshDb, NOW } from './helpers';
@@ -88,7 +88,58 @@ describe('events', () => {
         NOW,
       ),
     ).rejects.toThrow();
-    expect(await db.events.count()).toBe(0);
+    expect(await countEvents(db)).toBe(0);
+  });
+});
+
+describe('event chunks', () => {
+  it('keeps long histories in time order across chunks, and a re-write of the same events changes nothing', async () => {
+    const acme = await createAccount(db, { name: 'Acme' }, NOW);
+    const count = CHUNK_SIZE * 2 + 17;
+    // Recorded newest first, in three batches: storage order must not matter.
+    const inputs = Array.from({ length: count }, (_, i) => ({ type: 'order' as const, accountId: acme.id, at: NOW - i * DAY, amount: usd(i + 1), id: `o${i}` }));
+    const recorded = [
+      ...(await recordEvents(db, inputs.slice(0, 100), NOW)),
+      ...(await recordEvents(db, inputs.slice(100, 300), NOW)),
+      ...(await recordEvents(db, inputs.slice(300), NOW)),
+    ];
+    const history = await eventsOfAccount(db, acme.id);
+    expect(history).toHaveLength(count);
+    expect(history.map((e) => e.at)).toEqual([...recorded.map((e) => e.at)].sort((a, b) => a - b));
+    expect(await db.eventChunks.count()).toBe(3);
+    expect(await eventsOfAccount(db, acme.id, NOW - 10 * DAY, NOW - 5 * DAY)).toHaveLength(6);
+
+    await putEvents(db, recorded.slice(0, 50));
+    expect(await countEvents(db)).toBe(count);
+  });
+
+  it('deletes events and gives them back for undo; an undone delete restores them exactly', async () => {
+    const acme = await createAccount(db, { name: 'Acme' }, NOW);
+    const [quote, order] = await recordEvents(
+      db,
+      [
+        { type: 'quote', accountId: acme.id, at: NOW - 2 * DAY, amount: usd(10), quoteRef: 'Q' },
+        { type: 'order', accountId: acme.id, at: NOW - DAY, amount: usd(10) },
+      ],
+      NOW,
+    );
+    expect(await deleteEvents(db, acme.id, [quote!.id, 'unknown'])).toEqual([quote]);
+    expect(await eventsOfAccount(db, acme.id)).toEqual([order]);
+    expect(await openQuotes(db)).toEqual([]);
+    await putEvents(db, [quote!]);
+    expect(await eventsOfAccount(db, acme.id)).toEqual([quote, order]);
+    expect((await openQuotes(db)).map((q) => q.id)).toEqual([quote!.id]);
+  });
+
+  it('visits every event account by account', async () => {
+    const a = await createAccount(db, { name: 'A' }, NOW);
+    const b = await createAccount(db, { name: 'B' }, NOW);
+    await recordEvents(db, [a, b, a].map((acc, i) => ({ type: 'note' as const, accountId: acc.id, at: NOW + i, note: `n${i}` })), NOW);
+    const seen: [string, number][] = [];
+    await forEachAccountEvents(db, (accountId, events) => {
+      seen.push([accountId, events.length]);
+    });
+    expect(seen.sort()).toEqual([[a.id, 2], [b.id, 1]].sort());
   });
 });
 
