@@ -36,7 +36,7 @@ export function PopupApp({ params, locale, now = Date.now, undoMs = 8000 }: Popu
   const [picking, setPicking] = useState(false);
   const [summary, setSummary] = useState<HealthSummary | null>(null);
   const [quotes, setQuotes] = useState<OpenQuote[]>([]);
-  const [undo, setUndo] = useState<{ id: string; text: string } | null>(null);
+  const [undo, setUndo] = useState<{ id: string; accountId: string; text: string } | null>(null);
   const [status, setStatus] = useState('');
 
   const refreshQuotes = async () => setQuotes((await request('quotes.open', {})).quotes);
@@ -69,13 +69,13 @@ export function PopupApp({ params, locale, now = Date.now, undoMs = 8000 }: Popu
   const save = async (event: NewEvent, text: string) => {
     const saved = await request('events.record', { event });
     setStatus('');
-    setUndo({ id: saved.id, text });
+    setUndo({ id: saved.id, accountId: saved.accountId, text });
     void refresh();
   };
   const undoLast = async () => {
     if (!undo) return;
     try {
-      await request('events.delete', { id: undo.id });
+      await request('events.delete', { id: undo.id, accountId: undo.accountId });
       setUndo(null);
       setStatus(`Undone: ${undo.text.replace(/\.$/, '')} was removed.`);
       void refresh();

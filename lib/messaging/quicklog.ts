@@ -34,10 +34,10 @@ export const quicklogMessages = {
     request: z.object({ limit: z._default(z.int().check(z.minimum(1), z.maximum(500)), 200) }),
     response: z.object({ quotes: z.array(OpenQuote), staleAfterDays: z.int() }),
   }),
-  /** Undo a just-logged event. */
+  /** Undo a just-logged event. Events are stored per account, so the account is named too. */
   'events.delete': defineMessage({
     audience: 'extension',
-    request: z.object({ id: Id }),
+    request: z.object({ id: Id, accountId: Id }),
     response: z.object({ deleted: z.nullable(AccountEvent) }),
   }),
 };

@@ -5,7 +5,7 @@ import { PopupApp, POPUP_READY_MARK } from '@/components/popup/PopupApp';
 import { createHandlers } from '@/lib/background/handlers';
 import { createAccount } from '@/lib/db/accounts';
 import type { QuotewiseDB } from '@/lib/db/db';
-import { recordEvent } from '@/lib/db/events';
+import { countEvents, eventsOfAccount, recordEvent } from '@/lib/db/events';
 import { createRouter } from '@/lib/messaging/router';
 import { readPopupParams } from '@/lib/popup/current-account';
 import { DAY, freshDb, NOW } from './helpers';
@@ -43,7 +43,7 @@ describe('popup quick-log', () => {
     fireEvent.input(amount, { target: { value: '1.250,50' } });
     pressEnter(amount);
     await screen.findByText(/Quote of 1\.250,50.*logged for Acme Industrial/);
-    const [quote] = await db.events.toArray();
+    const [quote] = await eventsOfAccount(db, accountId);
     expect(quote).toMatchObject({ type: 'quote', accountId, amount: { minor: 125_050, currency: 'USD' }, at: NOW });
     // Ready for the next one: cleared and focused.
     await waitFor(() => expect(document.activeElement).toBe(amount));
@@ -76,7 +76,7 @@ describe('popup quick-log', () => {
     fireEvent.input(amount, { target: { value: '1,250.50' } });
     pressEnter(amount);
     await screen.findByText(/logged for Acme Industrial/);
-    expect((await db.events.toArray())[0]).toMatchObject({ amount: { minor: 125_050 } });
+    expect((await eventsOfAccount(db, accountId))[0]).toMatchObject({ amount: { minor: 125_050 } });
   });
 
   it('marks an invalid field inline, focuses it, and saves nothing', async () => {
@@ -88,7 +88,7 @@ describe('popup quick-log', () => {
     expect(amount.getAttribute('aria-invalid')).toBe('true');
     expect(amount.getAttribute('aria-describedby')).toBe(message.id);
     expect(document.activeElement).toBe(amount);
-    expect(await db.events.count()).toBe(0);
+    expect(await countEvents(db)).toBe(0);
     // The typed text stays, so nothing is lost while fixing it; the message goes once it is edited.
     expect((amount as HTMLInputElement).value).toBe('12abc');
     fireEvent.input(amount, { target: { value: '12' } });
@@ -104,7 +104,7 @@ describe('popup quick-log', () => {
     pressEnter(amount);
     expect((await screen.findByRole('alert')).textContent).toMatch(/Not saved: .*does not exist/);
     expect((amount as HTMLInputElement).value).toBe('100');
-    expect(await db.events.count()).toBe(0);
+    expect(await countEvents(db)).toBe(0);
   });
 
   it('undoes the last event with the Undo button, and with Ctrl+Z', async () => {
@@ -114,15 +114,15 @@ describe('popup quick-log', () => {
     pressEnter(amount);
     fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
     await screen.findByText(/Undone: Quote of \$900\.00 logged for Acme Industrial was removed/);
-    expect(await db.events.count()).toBe(0);
+    expect(await countEvents(db)).toBe(0);
 
     fireEvent.input(amount, { target: { value: '800' } });
     pressEnter(amount);
     await screen.findByRole('button', { name: 'Undo' });
-    expect(await db.events.count()).toBe(1);
+    expect(await countEvents(db)).toBe(1);
     fireEvent.keyDown(amount, { key: 'z', ctrlKey: true });
     await screen.findByText(/Undone: Quote of \$800\.00/);
-    expect(await db.events.count()).toBe(0);
+    expect(await countEvents(db)).toBe(0);
   });
 
   it('offers the undo for a few seconds only', async () => {
@@ -136,7 +136,7 @@ describe('popup quick-log', () => {
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeNull();
     vi.advanceTimersByTime(1);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull());
-    expect(await db.events.count()).toBe(1);
+    expect(await countEvents(db)).toBe(1);
   });
 
   it('opens the price-match form from the badge’s quick action, linked to the open quote', async () => {
@@ -151,7 +151,7 @@ describe('popup quick-log', () => {
     fireEvent.input(screen.getByRole('textbox', { name: 'Competitor’s price (optional)' }), { target: { value: '850' } });
     pressEnter(competitor);
     await screen.findByText(/Price-match request logged/);
-    expect((await db.events.where('type').equals('price_match').toArray())[0]).toMatchObject({ competitor: 'Globex', quoteRef: 'Q-9', competitorPrice: { minor: 85_000 } });
+    expect(((await eventsOfAccount(db, accountId)).filter((e) => e.type === 'price_match'))[0]).toMatchObject({ competitor: 'Globex', quoteRef: 'Q-9', competitorPrice: { minor: 85_000 } });
   });
 
   it('switches to another event type from the type menu and logs it', async () => {
@@ -164,7 +164,7 @@ describe('popup quick-log', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Kind of request' }), { target: { value: 'dispute' } });
     pressEnter(minutes);
     await screen.findByText(/Service request logged/);
-    expect((await db.events.toArray())[0]).toMatchObject({ type: 'service', minutes: 45, kind: 'dispute' });
+    expect((await eventsOfAccount(db, accountId))[0]).toMatchObject({ type: 'service', minutes: 45, kind: 'dispute' });
   });
 
   it('asks for the outcome of quotes open longer than the setting', async () => {
@@ -176,7 +176,7 @@ describe('popup quick-log', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Record outcome of Q-OLD' }));
     await screen.findByText(/Lost: the incumbent matched our price: Q-OLD for Acme Industrial/);
     await waitFor(() => expect(screen.queryByRole('heading', { name: /Quotes open more than/ })).toBeNull());
-    expect((await db.events.where('type').equals('quote_outcome').toArray())[0]).toMatchObject({ outcome: 'lost_to_incumbent', quoteRef: 'Q-OLD' });
+    expect(((await eventsOfAccount(db, accountId)).filter((e) => e.type === 'quote_outcome'))[0]).toMatchObject({ outcome: 'lost_to_incumbent', quoteRef: 'Q-OLD' });
   });
 });
 

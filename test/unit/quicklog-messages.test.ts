@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '@/lib/background/handlers';
 import { createAccount } from '@/lib/db/accounts';
-import { openQuotes, recordEvent } from '@/lib/db/events';
+import { countEvents, eventsOfAccount, openQuotes, recordEvent } from '@/lib/db/events';
 import { createRouter } from '@/lib/messaging/router';
 import { DAY, freshDb, NOW } from './helpers';
 
@@ -69,13 +69,13 @@ describe('events.delete: undo', () => {
     const outcome = await recordEvent(db, { type: 'quote_outcome', accountId: acme.id, at: NOW, outcome: 'lost', quoteRef: 'Q-1' }, NOW);
     expect(await openQuotes(db)).toEqual([]);
 
-    expect(await send('events.delete', { id: outcome.id })).toMatchObject({ ok: true, data: { deleted: { id: outcome.id } } });
-    expect(await db.events.get(outcome.id)).toBeUndefined();
+    expect(await send('events.delete', { id: outcome.id, accountId: acme.id })).toMatchObject({ ok: true, data: { deleted: { id: outcome.id } } });
+    expect((await eventsOfAccount(db, acme.id)).map((e) => e.id)).toEqual([quote.id]);
     expect((await openQuotes(db)).map((q) => q.id)).toEqual([quote.id]);
 
-    expect(await send('events.delete', { id: quote.id })).toMatchObject({ ok: true, data: { deleted: { id: quote.id } } });
-    expect(await db.events.count()).toBe(0);
-    expect(await send('events.delete', { id: quote.id })).toEqual({ ok: true, data: { deleted: null } });
+    expect(await send('events.delete', { id: quote.id, accountId: acme.id })).toMatchObject({ ok: true, data: { deleted: { id: quote.id } } });
+    expect(await countEvents(db)).toBe(0);
+    expect(await send('events.delete', { id: quote.id, accountId: acme.id })).toEqual({ ok: true, data: { deleted: null } });
   });
 
   it('keeps a quote closed while another outcome still closes it', async () => {
@@ -84,13 +84,13 @@ describe('events.delete: undo', () => {
     await recordEvent(db, { type: 'quote', accountId: acme.id, at: NOW - 3 * DAY, amount: usd(100), quoteRef: 'Q-1' }, NOW);
     await recordEvent(db, { type: 'quote_outcome', accountId: acme.id, at: NOW - DAY, outcome: 'no_decision', quoteRef: 'Q-1' }, NOW);
     const second = await recordEvent(db, { type: 'quote_outcome', accountId: acme.id, at: NOW, outcome: 'won', quoteRef: 'Q-1' }, NOW);
-    await send('events.delete', { id: second.id });
+    await send('events.delete', { id: second.id, accountId: acme.id });
     expect(await openQuotes(db)).toEqual([]);
   });
 
   it('is refused from web pages: a site cannot delete a rep’s history', async () => {
     const { send } = await setup();
-    expect(await send('events.delete', { id: 'x' }, fromPage)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await send('events.delete', { id: 'x', accountId: 'a' }, fromPage)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
 

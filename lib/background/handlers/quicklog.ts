@@ -1,5 +1,4 @@
-import { deleteEvent } from '../../db/delete-event';
-import { openQuotes } from '../../db/events';
+import { deleteEvents, openQuotes } from '../../db/events';
 import { searchAccounts } from '../../db/search';
 import { loadSettings } from '../../db/settings';
 import type { OpenQuote } from '../../messaging/quicklog';
@@ -25,12 +24,12 @@ export function quicklogHandlers({ db, now }: BackgroundDeps): HandlersFor<'acco
       return { quotes, staleAfterDays: settings.openQuoteDays };
     },
 
-    'events.delete': async ({ id }) => {
+    'events.delete': async ({ id, accountId }) => {
       const database = db();
-      const deleted = await deleteEvent(database, id);
+      const [deleted = null] = await deleteEvents(database, accountId, [id]);
       if (deleted) {
-        await refreshSummaries(database, [deleted.accountId], now());
-        void broadcastChanged([deleted.accountId]);
+        await refreshSummaries(database, [accountId], now());
+        void broadcastChanged([accountId]);
       }
       return { deleted };
     },
