@@ -165,10 +165,10 @@ export function DefinitionEditor({ locale }: { locale: string }) {
           </fieldset>
         ))}
         <div class="preview" role="status" aria-live="polite">
-          {!dirty
-            ? 'No unsaved changes.'
-            : !valid
-              ? 'Fix the marked fields to see the preview.'
+          {!valid
+            ? 'Fix the marked fields to see the preview.'
+            : !dirty
+              ? 'No unsaved changes.'
               : preview
                 ? previewText(preview)
                 : 'Checking how many accounts would change band…'}
@@ -181,7 +181,7 @@ export function DefinitionEditor({ locale }: { locale: string }) {
           </ul>
         )}
         <div class="actions">
-          <button type="submit" class="primary" disabled={busy || !dirty}>
+          <button type="submit" class="primary" disabled={busy || (!dirty && valid)}>
             Save as version {saved.version + 1}
           </button>
           <button type="button" disabled={!dirty} onClick={() => show(saved)}>

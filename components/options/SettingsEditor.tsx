@@ -146,7 +146,8 @@ function ExtraSites({ sites, onChange }: { sites: string[]; onChange: (sites: st
     const next = sites.filter((s) => s !== pattern);
     if (await onChange(next, `Disabled ${pattern}.`)) {
       await syncExtraSiteScripts(next);
-      await browser.permissions.remove({ origins: [pattern] });
+      // Refused for an origin the manifest already requires (a supported site): that access stays, as it should.
+      await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
     }
   };
   return (
