@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { HealthSummary } from '@/lib/health';
 import { request } from '@/lib/messaging/client';
 import type { OpenQuote } from '@/lib/messaging/quicklog';
 import type { NewEvent } from '@/lib/model';
-import { type AccountChoice, type PopupParams, resolveAccount, summaryOf } from '@/lib/popup/current-account';
+import { type AccountChoice, loadPopupData, type PopupData, type PopupParams, summaryOf } from '@/lib/popup/current-account';
 import { OUTCOME_LABELS } from '@/lib/quicklog/build-event';
 import { AccountPicker } from './AccountPicker';
 import { HealthHeader } from './HealthHeader';
@@ -16,6 +16,8 @@ export const POPUP_READY_MARK = 'quotewise:popup-ready';
 
 export interface PopupAppProps {
   params: PopupParams;
+  /** The first render's data, when the entry already started loading it; otherwise the app loads it. */
+  data?: Promise<PopupData>;
   locale: string;
   now?: () => number;
   /** How long the undo stays offered. */
@@ -29,7 +31,7 @@ type Loaded = {
   staleAfterDays: number;
 };
 
-export function PopupApp({ params, locale, now = Date.now, undoMs = 8000 }: PopupAppProps) {
+export function PopupApp({ params, data, locale, now = Date.now, undoMs = 8000 }: PopupAppProps) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [account, setAccount] = useState<AccountChoice | null>(null);
@@ -47,17 +49,18 @@ export function PopupApp({ params, locale, now = Date.now, undoMs = 8000 }: Popu
   const refresh = () => Promise.all([refreshQuotes(), refreshSummary()]).catch((error: Error) => setStatus(error.message));
 
   useEffect(() => {
-    Promise.all([resolveAccount(params), request('settings.get', {}), request('quotes.open', {})]).then(
-      ([resolution, settings, open]) => {
-        setLoaded({ unknown: resolution.unknown, query: resolution.query, defaultCurrency: settings.defaultCurrency, staleAfterDays: open.staleAfterDays });
+    (data ?? loadPopupData(params)).then(
+      ({ resolution, defaultCurrency, openQuotes, staleAfterDays }) => {
+        setLoaded({ unknown: resolution.unknown, query: resolution.query, defaultCurrency, staleAfterDays });
         setAccount(resolution.account);
         setSummary(resolution.summary);
-        setQuotes(open.quotes);
+        setQuotes(openQuotes);
       },
       (error: Error) => setLoadError(error.message),
     );
   }, []);
-  useEffect(() => {
+  // A layout effect runs once the DOM is committed, before paint: the moment the data is on screen.
+  useLayoutEffect(() => {
     if (loaded) performance.mark(POPUP_READY_MARK);
   }, [loaded]);
   useEffect(() => {

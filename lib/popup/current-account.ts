@@ -3,6 +3,7 @@ import type { HealthSummary } from '../health';
 import { PAGE_CUSTOMERS, PageCustomers } from '../content/page-customers';
 import { request } from '../messaging/client';
 import type { LookupResult } from '../messaging/accounts';
+import type { OpenQuote } from '../messaging/quicklog';
 import { Email } from '../model';
 
 /**
@@ -49,6 +50,19 @@ export interface Resolution {
 }
 
 const NOTHING: Resolution = { account: null, summary: null, unknown: null, query: '' };
+
+export interface PopupData {
+  resolution: Resolution;
+  defaultCurrency: string;
+  openQuotes: OpenQuote[];
+  staleAfterDays: number;
+}
+
+/** Everything the popup's first render needs, asked for at once (the popup's entry starts this before Preact renders). */
+export async function loadPopupData(params: PopupParams): Promise<PopupData> {
+  const [resolution, settings, open] = await Promise.all([resolveAccount(params), request('settings.get', {}), request('quotes.open', {})]);
+  return { resolution, defaultCurrency: settings.defaultCurrency, openQuotes: open.quotes, staleAfterDays: open.staleAfterDays };
+}
 
 export async function resolveAccount(params: PopupParams): Promise<Resolution> {
   if (params.accountId) {
