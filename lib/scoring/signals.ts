@@ -106,20 +106,22 @@ export function computeSignals(events: readonly AccountEvent[], thresholds: Thre
     competitors.set(key, (competitors.get(key) ?? 0) + 1);
   };
 
+  // Events come in a dozen shapes, so every property read is a slow (megamorphic) one: read each once.
   for (const e of sorted) {
+    const at = e.at;
     if (e.type === 'warning_dismissed') {
       s.dismissals.set(e.warning, { reason: e.reason, at: e.at, ...(e.until === undefined ? {} : { until: e.until }) });
       continue;
     }
     if (e.type === 'payment' && e.invoiceRef) paymentsByInvoice.set(e.invoiceRef, e.at);
-    if (e.at < windowStart || e.at > now || e.type === 'note') continue;
+    if (at < windowStart || at > now || e.type === 'note') continue;
     s.scoredEvents++;
-    s.firstEventAt ??= e.at;
+    s.firstEventAt ??= at;
     switch (e.type) {
       case 'quote':
         s.quotes++;
-        s.firstQuoteAt ??= e.at;
-        s.lastQuote = { at: e.at, amount: e.amount, quoteRef: e.quoteRef };
+        s.firstQuoteAt ??= at;
+        s.lastQuote = { at, amount: e.amount, quoteRef: e.quoteRef };
         if (e.discountPct !== undefined) s.discounts.push(e.discountPct);
         break;
       case 'price_match':
@@ -135,13 +137,14 @@ export function computeSignals(events: readonly AccountEvent[], thresholds: Thre
         break;
       case 'order':
         s.orders++;
-        orderMonths.add(Math.floor((e.at - windowStart) / (30 * DAY_MS)));
+        orderMonths.add(Math.floor((at - windowStart) / (30 * DAY_MS)));
         if (e.amount.currency === thresholds.currency) {
+          const minor = e.amount.minor;
           s.ordersInCurrency++;
-          s.revenueMinor += e.amount.minor;
-          if (e.amount.minor < thresholds.minOrderMinor) s.smallOrders++;
+          s.revenueMinor += minor;
+          if (minor < thresholds.minOrderMinor) s.smallOrders++;
         }
-        if (s.firstEngineeringChangeAt !== null && e.at - s.firstEngineeringChangeAt <= thresholds.followOnDays * DAY_MS) {
+        if (s.firstEngineeringChangeAt !== null && at - s.firstEngineeringChangeAt <= thresholds.followOnDays * DAY_MS) {
           s.followOnOrders++;
         }
         break;
@@ -150,13 +153,13 @@ export function computeSignals(events: readonly AccountEvent[], thresholds: Thre
         break;
       case 'service':
         s.serviceMinutes += e.minutes;
-        if (e.at >= halfway) s.serviceMinutesRecentHalf += e.minutes;
+        if (at >= halfway) s.serviceMinutesRecentHalf += e.minutes;
         if (e.kind !== 'support') s.squeakyRequests++;
         break;
       case 'engineering_change':
         s.engineeringChanges++;
         if (e.nre) s.nreCharged++;
-        s.firstEngineeringChangeAt ??= e.at;
+        s.firstEngineeringChangeAt ??= at;
         break;
       case 'referral':
         s.referrals++;
@@ -194,7 +197,12 @@ function byTimeThenId(a: AccountEvent, b: AccountEvent): number {
 }
 
 function isInOrder(events: readonly AccountEvent[]): boolean {
-  for (let i = 1; i < events.length; i++) if (byTimeThenId(events[i - 1]!, events[i]!) > 0) return false;
+  let previous = events[0];
+  for (let i = 1; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.at < previous!.at || (e.at === previous!.at && e.id < previous!.id)) return false;
+    previous = e;
+  }
   return true;
 }
 
