@@ -67,8 +67,8 @@ export function QuickLogForm(props: QuickLogFormProps) {
   };
   useEffect(() => focusField(FIELDS_OF[type][0]), [type, accountId]);
   useEffect(() => {
-    // A link arriving after the open quotes loaded still defaults to the newest open quote.
-    setFields((f) => (f.quoteRef || !openQuotes[0] ? f : { ...f, quoteRef: openQuotes[0].quoteRef }));
+    // The open quotes change after each save: never keep a link to a quote that just closed.
+    setFields((f) => (openQuotes.some((q) => q.quoteRef === f.quoteRef) ? f : { ...f, quoteRef: openQuotes[0]?.quoteRef ?? '' }));
   }, [openQuotes]);
 
   const set = <K extends FieldName>(name: K, value: QuickLogFields[K]) => {

@@ -154,6 +154,21 @@ describe('popup quick-log', () => {
     expect(((await eventsOfAccount(db, accountId)).filter((e) => e.type === 'price_match'))[0]).toMatchObject({ competitor: 'Globex', quoteRef: 'Q-9', competitorPrice: { minor: 85_000 } });
   });
 
+  it('records a quote outcome linked to the open quote, and then no longer offers that quote', async () => {
+    await recordEvent(db, { type: 'quote', accountId, at: NOW - DAY, amount: { minor: 90_000, currency: 'USD' }, quoteRef: 'Q-9' }, NOW);
+    open(`?account=${accountId}`);
+    await amountField();
+    fireEvent.change(screen.getByRole('combobox', { name: 'What happened' }), { target: { value: 'quote_outcome' } });
+    const outcome = await screen.findByRole('combobox', { name: 'Outcome' });
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'For quote' }) as HTMLSelectElement).value).toBe('Q-9'));
+    fireEvent.change(outcome, { target: { value: 'won' } });
+    pressEnter(outcome);
+    await screen.findByText(/Quote outcome logged for Acme Industrial/);
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'For quote' }) as HTMLSelectElement).value).toBe(''));
+    expect(screen.getByRole('option', { name: 'No open quote' })).toBeTruthy();
+    expect((await eventsOfAccount(db, accountId)).find((e) => e.type === 'quote_outcome')).toMatchObject({ outcome: 'won', quoteRef: 'Q-9' });
+  });
+
   it('switches to another event type from the type menu and logs it', async () => {
     open(`?account=${accountId}`);
     await amountField();
