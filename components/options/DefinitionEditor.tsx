@@ -164,38 +164,41 @@ export function DefinitionEditor({ locale }: { locale: string }) {
             </div>
           </fieldset>
         ))}
-        <div class="preview" role="status" aria-live="polite">
-          {!valid
-            ? 'Fix the marked fields to see the preview.'
-            : !dirty
-              ? 'No unsaved changes.'
-              : preview
-                ? previewText(preview)
-                : 'Checking how many accounts would change band…'}
-        </div>
-        {dirty && valid && preview && preview.changes.length > 0 && (
-          <ul aria-label="Accounts that would change band">
-            {preview.changes.slice(0, 10).map((c) => (
-              <li key={c.accountId}>{`${c.name}: ${c.from} → ${c.to}`}</li>
-            ))}
-          </ul>
-        )}
-        <div class="actions">
-          <button type="submit" class="primary" disabled={busy || (!dirty && valid)}>
-            Save as version {saved.version + 1}
-          </button>
-          <button type="button" disabled={!dirty} onClick={() => show(saved)}>
-            Discard changes
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              show({ ...DEFAULT_DEFINITION, name: draft.name });
-              setStatus('The defaults are in the form. Check the preview, then save.');
-            }}
-          >
-            Reset to defaults
-          </button>
+        {/* Kept in view while the rep scrolls through the fields: the preview answers "what would this change?" */}
+        <div class="sticky-bar">
+          <div class="preview" role="status" aria-live="polite">
+            {!valid
+              ? 'Fix the marked fields to see the preview.'
+              : !dirty
+                ? 'No unsaved changes.'
+                : preview
+                  ? previewText(preview)
+                  : 'Checking how many accounts would change band…'}
+          </div>
+          {dirty && valid && preview && preview.changes.length > 0 && (
+            <ul aria-label="Accounts that would change band">
+              {preview.changes.slice(0, 10).map((c) => (
+                <li key={c.accountId}>{`${c.name}: ${c.from} → ${c.to}`}</li>
+              ))}
+            </ul>
+          )}
+          <div class="actions">
+            <button type="submit" class="primary" disabled={busy || (!dirty && valid)}>
+              Save as version {saved.version + 1}
+            </button>
+            <button type="button" disabled={!dirty && valid} onClick={() => show(saved)}>
+              Discard changes
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                show({ ...DEFAULT_DEFINITION, name: draft.name });
+                setStatus('The defaults are in the form. Check the preview, then save.');
+              }}
+            >
+              Reset to defaults
+            </button>
+          </div>
         </div>
       </form>
       <div class="actions">
