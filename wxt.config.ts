@@ -16,7 +16,16 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+Q' }, description: 'Open Quotewise quick-log' } },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'quotewise@quotewise.app', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'quotewise@quotewise.app',
+              strict_min_version: '142.0',
+              // Firefox asks add-ons to declare what they collect: nothing leaves the machine.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });
