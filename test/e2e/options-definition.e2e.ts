@@ -133,6 +133,10 @@ describe('options: the ideal-account definition', () => {
     await options.close();
   });
 
+  it('made no network request: only the pages the test opened were loaded', () => {
+    expect(session.requests.filter((request) => !request.navigation)).toEqual([]);
+  });
+
   it('passes a screen-reader check: headings, named fields and buttons', async () => {
     const options = await session.openExtensionPage('options.html');
     await options.getByText(/^Version \d+/).waitFor();

@@ -107,6 +107,10 @@ describe('popup: quick-log for the customer on the current tab', () => {
     await priceMatch.close();
   });
 
+  it('made no network request: only the pages the test opened were loaded', () => {
+    expect(session.requests.filter((request) => !request.navigation)).toEqual([]);
+  });
+
   it('declares the Alt+Shift+Q shortcut and registers the context menu', async () => {
     const page = await session.openExtensionPage('popup.html');
     const commands = await page.evaluate(() => chrome.commands.getAll());
