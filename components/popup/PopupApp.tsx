@@ -89,7 +89,7 @@ export function PopupApp({ params, data, locale, now = Date.now, undoMs = 8000 }
   const onKeyDown = (e: KeyboardEvent) => {
     const target = e.target as HTMLInputElement | null;
     const editing = target && 'value' in target && typeof target.value === 'string' && target.value !== '' && target.tagName !== 'SELECT';
-    if (undo && e.key === 'z' && (e.ctrlKey || e.metaKey) && !e.shiftKey && !editing) {
+    if (undo && e.key.toLowerCase() === 'z' && (e.ctrlKey || e.metaKey) && !e.shiftKey && !editing) {
       e.preventDefault();
       void undoLast();
     }
