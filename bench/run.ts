@@ -51,6 +51,7 @@ async function inChromium(entry: string, fn: string): Promise<Figure[]> {
 const SUITES: { name: string; run: () => Promise<Figure[]> }[] = [
   { name: 'database', run: () => inChromium('bench/browser/db-bench.ts', 'runDbBench') },
   { name: 'popup', run: runPopupBench },
+  { name: 'badge', run: () => import('./badge').then((bench) => bench.runBadgeBench()) },
 ];
 
 function format(value: number): string {

@@ -6,6 +6,7 @@ import { healthHandlers } from './handlers/health';
 import { pingHandlers } from './handlers/ping';
 import { quicklogHandlers } from './handlers/quicklog';
 import { settingsHandlers } from './handlers/settings';
+import { uiHandlers } from './handlers/ui';
 
 export type { BackgroundDeps } from './handlers/deps';
 
@@ -18,5 +19,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...healthHandlers(deps),
     ...quicklogHandlers(deps),
     ...settingsHandlers(deps),
+    ...uiHandlers(),
   };
 }

@@ -5,6 +5,7 @@ import { healthMessages } from './health';
 import { pingMessages } from './ping';
 import { quicklogMessages } from './quicklog';
 import { settingsMessages } from './settings';
+import { uiMessages } from './ui';
 
 /** The one protocol between content scripts, extension pages and the background. */
 export const protocol = {
@@ -14,6 +15,7 @@ export const protocol = {
   ...healthMessages,
   ...quicklogMessages,
   ...settingsMessages,
+  ...uiMessages,
 };
 
 export type Protocol = typeof protocol;

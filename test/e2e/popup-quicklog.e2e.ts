@@ -27,6 +27,10 @@ describe('popup: quick-log for the customer on the current tab', () => {
     session = await launchExtension();
     await serveFixture(session.context, 'https://mail.google.com/**', 'gmail/thread.html');
     accountId = (await send<{ id: string }>('accounts.create', { name: 'Acme Industrial', domains: ['acme-industrial.com'] })).id;
+    // Three orders: one event short of being scored, so the quote the test logs changes the badge.
+    for (let i = 1; i <= 3; i++) {
+      await send('events.record', { event: { type: 'order', accountId, at: Date.now() - i * 30 * 86_400_000, amount: { minor: 500_000, currency: 'USD' } } });
+    }
     gmail = await session.context.newPage();
     await gmail.goto(GMAIL_THREAD);
     await waitForAccessible(gmail, (n) => n.role === 'button' && n.name.startsWith('Quotewise: Acme Industrial'));
@@ -47,20 +51,23 @@ describe('popup: quick-log for the customer on the current tab', () => {
     await popup.keyboard.type('1,250.50');
     await popup.keyboard.press('Enter');
     await popup.getByText('Quote of $1,250.50 logged for Acme Industrial.').waitFor();
-    const { events } = await send<{ events: { type: string; amount?: { minor: number } }[] }>('events.ofAccount', { accountId });
-    expect(events).toMatchObject([{ type: 'quote', amount: { minor: 125_050, currency: 'USD' } }]);
+    const quotes = async () => (await send<{ events: { type: string }[] }>('events.ofAccount', { accountId })).events.filter((e) => e.type === 'quote');
+    expect(await quotes()).toMatchObject([{ type: 'quote', amount: { minor: 125_050, currency: 'USD' } }]);
+    // The Gmail tab's badge follows without a reload (the background broadcasts health.changed).
+    await waitForAccessible(gmail, (n) => n.role === 'button' && /^Quotewise: Acme Industrial, (Healthy|Watch|At risk), \d+ of 100\./.test(n.name));
 
     // Undo from the keyboard: Ctrl+Z in the (now empty) amount field.
     await popup.keyboard.press('Control+z');
     await popup.getByText(/^Undone: Quote of \$1,250\.50/).waitFor();
-    expect((await send<{ events: unknown[] }>('events.ofAccount', { accountId })).events).toEqual([]);
+    expect(await quotes()).toEqual([]);
+    await waitForAccessible(gmail, (n) => n.role === 'button' && n.name === 'Quotewise: Acme Industrial, Not enough data.');
 
     // Invalid input: an inline message on the field, nothing saved.
     await popup.keyboard.type('12abc');
     await popup.keyboard.press('Enter');
     await expect.poll(() => amount.getAttribute('aria-invalid')).toBe('true');
     expect(await popup.getByText(/is not a number/).isVisible()).toBe(true);
-    expect((await send<{ events: unknown[] }>('events.ofAccount', { accountId })).events).toEqual([]);
+    expect(await quotes()).toEqual([]);
     await popup.close();
   });
 
