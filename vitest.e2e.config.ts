@@ -1,8 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // End-to-end tests drive the built extension (.output/chrome-mv3) in real Chromium.
 // One browser at a time: the CI machine has two cores.
 export default defineConfig({
+  resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
     environment: 'node',
     include: ['test/e2e/**/*.e2e.ts'],

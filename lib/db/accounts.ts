@@ -1,5 +1,5 @@
 import { Account, Contact, type Judgement } from '../model';
-import type { Identity } from '../identity';
+import { type Identity, registrableDomain } from '../identity';
 import type { QuotewiseDB } from './db';
 
 export interface NewAccount {
@@ -20,7 +20,8 @@ export function newAccount(input: NewAccount, now: number): Account {
   return Account.parse({
     id: crypto.randomUUID(),
     name: input.name,
-    domains: unique(input.domains ?? []),
+    // The registrable domain is what lookups resolve to: eu.acme.co.uk is stored as acme.co.uk.
+    domains: unique((input.domains ?? []).map((domain) => registrableDomain(domain) ?? domain)),
     aliases: unique([...(input.aliases ?? []), input.name].map((alias) => alias.trim().toLowerCase())),
     judgement: { shareOfWallet: null, rightReasons: null, valuesAligned: null, ...input.judgement },
     createdAt: now,

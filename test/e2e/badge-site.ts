@@ -52,6 +52,13 @@ export function describeSite(suite: SiteSuite): void {
       const { page } = await openPage(session, suite.url);
       await expectBadges(page, [suite.badge, ...others]);
       await openCardFromKeyboard(page, suite.badge, 'Acme Industrial');
+      // With the card open, nothing of what it shows is in the page's DOM.
+      const { html } = await pageView(page);
+      const text = await page.evaluate(() => document.body.innerText);
+      for (const secret of ['Quotewise:', 'Not enough data', 'of 100', 'Scorecard', 'Repeat business']) {
+        expect(html).not.toContain(secret);
+        expect(text).not.toContain(secret);
+      }
       await closeCardWithEscape(page, suite.badge);
       await page.close();
     });

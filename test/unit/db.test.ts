@@ -31,6 +31,12 @@ describe('accounts', () => {
     expect((await findAccountByName(db, 'Acme Corp'))?.id).toBe(acme.id);
   });
 
+  it('stores the registrable domain a lookup will resolve to', async () => {
+    const acme = await createAccount(db, { name: 'Acme', domains: ['EU.Acme.co.uk', 'acme.co.uk', 'shop.acme.com'] }, NOW);
+    expect(acme.domains).toEqual(['acme.co.uk', 'acme.com']);
+    expect((await findAccountByIdentity(db, identifyEmail('jane@eu.acme.co.uk')!))?.account.id).toBe(acme.id);
+  });
+
   it('an explicit contact mapping beats the domain', async () => {
     const acme = await createAccount(db, { name: 'Acme', domains: ['acme.com'] }, NOW);
     const subsidiary = await createAccount(db, { name: 'Acme Rockets' }, NOW);
