@@ -14,6 +14,10 @@ const headless = !process.env.DISPLAY;
 const session = await launchExtension({ headless });
 await serveFixture(session.context, 'https://mail.google.com/**', 'gmail/demo-mailbox.html');
 
+// The demo rep works at Northwind Supply: their own address is never a customer.
+const saved = (await session.send({ quotewise: 1, type: 'settings.save', data: { settings: { ownDomains: ['northwind-supply.com'] } } })) as { ok: boolean };
+if (!saved.ok) throw new Error('Could not save the demo settings.');
+
 const data = await session.openExtensionPage('data.html');
 await data.getByRole('button', { name: 'Load demo data' }).click();
 await data.getByRole('status').filter({ hasText: 'Demo data loaded' }).waitFor({ timeout: 60_000 });

@@ -5,7 +5,9 @@ export function OptionsApp({ locale }: { locale: string }) {
   return (
     <main class="options" aria-labelledby="options-title">
       <h1 id="options-title">Quotewise settings</h1>
-      {/* Slot for the "Import & backup" page link (entrypoints/data), added by the lead. */}
+      <nav aria-label="Other Quotewise pages">
+        <a href="data.html">Import &amp; backup</a>
+      </nav>
       <DefinitionEditor locale={locale} />
       <SettingsEditor />
     </main>

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { HealthSummary } from '@/lib/health';
 import { request } from '@/lib/messaging/client';
@@ -69,8 +69,12 @@ export function PopupApp({ params, data, locale, now = Date.now, undoMs = 8000 }
     return () => clearTimeout(timer);
   }, [undo]);
 
+  // One id per logging attempt, kept until the save is confirmed: if the background stopped after
+  // storing the event but before answering, saving again replaces it instead of adding a twin.
+  const attemptId = useRef(crypto.randomUUID());
   const save = async (event: NewEvent, text: string) => {
-    const saved = await request('events.record', { event });
+    const saved = await request('events.record', { event: { ...event, id: attemptId.current } });
+    attemptId.current = crypto.randomUUID();
     setStatus('');
     setUndo({ id: saved.id, accountId: saved.accountId, text });
     void refresh();

@@ -70,6 +70,32 @@ describe('popup quick-log', () => {
     expect(warnings.textContent).toBe('Price relationship');
   });
 
+  it('saving again after a lost answer replaces the first attempt instead of logging it twice', async () => {
+    open(`?account=${accountId}`);
+    const amount = await amountField();
+    // The background stores the event, then stops before it can answer.
+    const listener = fakeBrowser.runtime.onMessage;
+    const route = createRouter(createHandlers({ db: () => db, now: () => NOW }), EXTENSION);
+    let dropNextAnswer = true;
+    listener.removeAllListeners();
+    listener.addListener(async (message: unknown) => {
+      const reply = await route(message, { url: `${EXTENSION}popup.html` });
+      if (dropNextAnswer && (message as { type?: string }).type === 'events.record') {
+        dropNextAnswer = false;
+        throw new Error('The message port closed before a response was received.');
+      }
+      return reply;
+    });
+    fireEvent.input(amount, { target: { value: '900' } });
+    pressEnter(amount);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Not saved/);
+    expect(await countEvents(db)).toBe(1);
+    // The rep saves again: the same attempt, so the stored event is replaced, not doubled.
+    pressEnter(amount);
+    await screen.findByRole('button', { name: /^Undo/ });
+    expect(await countEvents(db)).toBe(1);
+  });
+
   it('reads 1,250.50 the same way in an English locale', async () => {
     open(`?account=${accountId}`, 'en-US');
     const amount = await amountField();
