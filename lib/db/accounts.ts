@@ -1,4 +1,4 @@
-import { Account, Contact, type Judgement } from '../model';
+import { Account, Contact, Judgement } from '../model';
 import type { Identity } from '../identity';
 import type { QuotewiseDB } from './db';
 
@@ -10,7 +10,14 @@ export interface NewAccount {
 }
 
 export async function createAccount(db: QuotewiseDB, input: NewAccount, now: number): Promise<Account> {
-  const account = Account.parse({
+  const account = buildAccount(input, now);
+  await db.accounts.add(account);
+  return account;
+}
+
+/** A new, validated account (not yet stored). */
+export function buildAccount(input: NewAccount, now: number): Account {
+  return Account.parse({
     id: crypto.randomUUID(),
     name: input.name,
     domains: unique(input.domains ?? []),
@@ -19,8 +26,6 @@ export async function createAccount(db: QuotewiseDB, input: NewAccount, now: num
     createdAt: now,
     updatedAt: now,
   });
-  await db.accounts.add(account);
-  return account;
 }
 
 export interface AccountMatch {
@@ -68,4 +73,15 @@ export async function linkContact(
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
+}
+
+/** The rep's answers to the questions data cannot answer; unset fields keep their value. Returns the account before, for undo. */
+export async function updateJudgement(db: QuotewiseDB, accountId: string, patch: Partial<Judgement>, now: number): Promise<Account> {
+  return db.transaction('rw', db.accounts, async () => {
+    const before = await db.accounts.get(accountId);
+    if (!before) throw new Error('That account no longer exists.');
+    const judgement = Judgement.parse({ ...before.judgement, ...patch });
+    await db.accounts.put({ ...before, judgement, updatedAt: now });
+    return before;
+  });
 }
