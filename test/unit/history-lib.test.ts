@@ -7,6 +7,7 @@ import { loadBandHistory, monthOf, MONTHS_KEPT, recordBandSnapshot, withSnapshot
 import { applyChange } from '@/lib/history/change';
 import { daysLateByInvoice, priceSeries, quotesAndOrdersByMonth } from '@/lib/history/charts';
 import { historyCsv, portfolioCsv } from '@/lib/history/csv';
+import { amountOf } from '@/lib/history/describe';
 import { loadPortfolio } from '@/lib/history/load';
 import { planMerge, planSplit } from '@/lib/history/merge';
 import { countBands, filterRows, NO_FILTER, sortRows, WORST_FIRST, type PortfolioRow } from '@/lib/history/portfolio';
@@ -171,7 +172,7 @@ describe('history page writes, and undo restores exactly', () => {
     const u = await mergeAccounts(db, a.id, b.id);
     expect(await db.accounts.get(b.id)).toBeUndefined();
     expect((await db.accounts.get(a.id))!.domains).toEqual(['acme.com', 'acme.eu']);
-    expect((await eventsOfAccount(db, a.id)).map((e) => e.amount)).toEqual([usd(20), usd(10)]);
+    expect((await eventsOfAccount(db, a.id)).map((e) => amountOf(e))).toEqual([usd(20), usd(10)]);
     expect(await eventsOfAccount(db, b.id)).toEqual([]);
     expect((await db.contacts.get('hans@acme.eu'))!.accountId).toBe(a.id);
     expect(await db.summaries.get(b.id)).toBeUndefined();
