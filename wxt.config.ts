@@ -14,7 +14,16 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage'],
     host_permissions: [...HOST_PERMISSIONS],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'quotewise@quotewise.app', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'quotewise@quotewise.app',
+              strict_min_version: '142.0',
+              // Firefox asks add-ons to declare what they collect: nothing leaves the machine.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });

@@ -44,7 +44,20 @@ export class QuotewiseDB extends Dexie {
   constructor(name = 'quotewise', upToVersion: number = LATEST_VERSION) {
     super(name);
     declareSchema(this, upToVersion);
+    // A newer Quotewise opened the database at a higher version: Dexie closes this
+    // connection so the upgrade can finish; this page must be reloaded to go on.
+    this.on('versionchange', (event) => {
+      if (event.newVersion !== null && event.newVersion > event.oldVersion) for (const listener of replacedListeners) listener();
+    });
   }
+}
+
+const replacedListeners = new Set<() => void>();
+
+/** Called when an updated Quotewise upgrades the database under this page. Returns an unsubscribe. */
+export function onDatabaseUpgradedElsewhere(listener: () => void): () => void {
+  replacedListeners.add(listener);
+  return () => replacedListeners.delete(listener);
 }
 
 let shared: QuotewiseDB | undefined;

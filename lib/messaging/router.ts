@@ -35,10 +35,20 @@ export function createRouter(handlers: Handlers, extensionOrigin: string) {
       return { ok: true, data: await handler(parsed.data, sender) };
     } catch (error) {
       if (error instanceof MessagingError) return fail(error.code, error.message);
+      if (isQuotaExceeded(error)) return fail('failed', STORAGE_FULL);
       if (error instanceof z.core.$ZodError) return fail('invalid_request', z.prettifyError(error));
       return fail('failed', error instanceof Error ? error.message : 'The request failed.');
     }
   };
+}
+
+export const STORAGE_FULL =
+  "This computer's storage for Quotewise is full, so nothing was saved. Free some disk space, then try again.";
+
+/** Dexie wraps the DOMException; either way the name says it. */
+export function isQuotaExceeded(error: unknown): boolean {
+  const names = [(error as { name?: string })?.name, (error as { inner?: { name?: string } })?.inner?.name];
+  return names.some((name) => name === 'QuotaExceededError');
 }
 
 function fail(code: ErrorCode, message: string): ErrorReply {

@@ -8,8 +8,17 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+export interface RecordedRequest {
+  url: string;
+  /** A top-level document load the test asked for (page.goto), not something the extension did. */
+  navigation: boolean;
+  fromServiceWorker: boolean;
+}
+
 export interface ExtensionSession {
   context: BrowserContext;
+  /** Every http(s)/ws request seen in the browser: pages, content scripts and the service worker. */
+  requests: RecordedRequest[];
   extensionId: string;
   serviceWorker: Worker;
   extensionUrl(page: string): string;
@@ -41,6 +50,15 @@ export async function launchExtension({ headless = true }: { headless?: boolean 
       '--no-first-run',
     ],
   });
+  const requests: RecordedRequest[] = [];
+  context.on('request', (request) => {
+    if (!/^(https?|wss?):/.test(request.url())) return;
+    requests.push({
+      url: request.url(),
+      navigation: request.isNavigationRequest() && request.resourceType() === 'document',
+      fromServiceWorker: request.serviceWorker() !== null,
+    });
+  });
   // Nothing reaches the network: any web request not served by a test route fails.
   await context.route(
     (url) => url.protocol === 'http:' || url.protocol === 'https:',
@@ -58,6 +76,7 @@ export async function launchExtension({ headless = true }: { headless?: boolean 
 
   return {
     context,
+    requests,
     extensionId,
     serviceWorker,
     extensionUrl,
