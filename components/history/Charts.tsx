@@ -1,4 +1,4 @@
-import type { LateBar, MonthBar, PricePoint } from '@/lib/history/charts';
+import { recent, type LateBar, type MonthBar, type PricePoint } from '@/lib/history/charts';
 import { formatDay } from '@/lib/history/describe';
 import { money } from '@/lib/scoring/format';
 
@@ -39,9 +39,10 @@ function Empty({ title, text }: { title: string; text: string }) {
   );
 }
 
-export function PriceChart({ points, currency, otherCurrency }: { points: readonly PricePoint[]; currency: string | null; otherCurrency: number }) {
+export function PriceChart({ points: all, currency, otherCurrency }: { points: readonly PricePoint[]; currency: string | null; otherCurrency: number }) {
   const title = 'Quoted price and discount';
-  if (!currency || points.length === 0) return <Empty title={title} text="No quotes yet. Log quotes to see how the price moves." />;
+  if (!currency || all.length === 0) return <Empty title={title} text="No quotes yet. Log quotes to see how the price moves." />;
+  const { shown: points, omitted } = recent(all);
   const y = scale(Math.max(...points.map((p) => p.amount)));
   const yPct = scale(Math.max(1, ...points.map((p) => p.discountPct ?? 0)));
   const x = (i: number) => PAD.left + (points.length === 1 ? plotW / 2 : (i / (points.length - 1)) * plotW);
@@ -51,7 +52,7 @@ export function PriceChart({ points, currency, otherCurrency }: { points: readon
   const firstP = points[0]!;
   const lastP = points[points.length - 1]!;
   const label =
-    `${title}: ${points.length} quote${points.length === 1 ? '' : 's'} in ${currency}, from ${money(firstP.amount * 100, currency)} to ${money(lastP.amount * 100, currency)}` +
+    `${title}: ${omitted ? `the last ${points.length} of ${all.length} quotes` : `${points.length} quote${points.length === 1 ? '' : 's'}`} in ${currency}, from ${money(firstP.amount * 100, currency)} to ${money(lastP.amount * 100, currency)}` +
     `${firstP.discountPct !== null && lastP.discountPct !== null ? `; discount from ${firstP.discountPct}% to ${lastP.discountPct}%` : ''}` +
     `; ${matches} with a price-match request.${otherCurrency ? ` ${otherCurrency} quote${otherCurrency === 1 ? '' : 's'} in other currencies not shown.` : ''}`;
   return (
@@ -126,14 +127,15 @@ export function QuotesOrdersChart({ bars }: { bars: readonly MonthBar[] }) {
   );
 }
 
-export function DaysLateChart({ bars, lateAfterDays }: { bars: readonly LateBar[]; lateAfterDays: number }) {
+export function DaysLateChart({ bars: all, lateAfterDays }: { bars: readonly LateBar[]; lateAfterDays: number }) {
   const title = 'Days past terms per invoice';
+  const { shown: bars, omitted } = recent(all);
   if (bars.length === 0) return <Empty title={title} text="No invoice is due yet. Log invoices with their due dates to see payment habits." />;
   const worst = Math.max(...bars.map((b) => b.daysLate));
   const y = scale(Math.max(worst, lateAfterDays));
   const slot = plotW / bars.length;
   const late = bars.filter((b) => b.daysLate > lateAfterDays).length;
-  const label = `${title}: ${bars.length} invoice${bars.length === 1 ? '' : 's'}, ${late} more than ${lateAfterDays} days late, worst ${worst} days.`;
+  const label = `${title}: ${omitted ? `the last ${bars.length} of ${all.length} invoices` : `${bars.length} invoice${bars.length === 1 ? '' : 's'}`}, ${late} more than ${lateAfterDays} days late, worst ${worst} days.`;
   return (
     <section class="card" aria-label={title}>
       <h3>{title}</h3>

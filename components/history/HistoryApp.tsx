@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { QuotewiseDB } from '@/lib/db/db';
 import { undo, type Undo } from '@/lib/history/actions';
+import { livePortfolio, type PortfolioSource } from '@/lib/history/portfolio-source';
 import { parseRoute, type Route } from '@/lib/history/route';
 import { AccountPage } from './AccountPage';
 import { Portfolio } from './Portfolio';
@@ -22,9 +23,13 @@ function useRoute(): Route {
   return route;
 }
 
-/** The history page (tab and side panel): the portfolio at #/, one account at #/account/<id>. */
-export function HistoryApp({ db }: { db: QuotewiseDB }) {
+/**
+ * The history page (tab and side panel): the portfolio at #/, one account at #/account/<id>.
+ * The page passes a worker-backed portfolio source; without one it reads on this thread.
+ */
+export function HistoryApp({ db, portfolio }: { db: QuotewiseDB; portfolio?: PortfolioSource }) {
   const route = useRoute();
+  const source = useMemo(() => portfolio ?? livePortfolio(db), [portfolio, db]);
   const [notice, setNotice] = useState<Notice | null>(null);
   const notify = useCallback((n: Notice) => setNotice(n), []);
   useEffect(() => {
@@ -43,7 +48,7 @@ export function HistoryApp({ db }: { db: QuotewiseDB }) {
 
   return (
     <>
-      {route.kind === 'account' ? <AccountPage db={db} accountId={route.accountId} notify={notify} /> : <Portfolio db={db} notify={notify} />}
+      {route.kind === 'account' ? <AccountPage db={db} accountId={route.accountId} notify={notify} /> : <Portfolio db={db} source={source} notify={notify} />}
       <div class="notice" role="status" aria-live="polite">
         {notice && (
           <>

@@ -5,7 +5,8 @@ import { loadSettings, saveSettings } from '@/lib/db/settings';
 import { BANDS, type Band } from '@/lib/health';
 import { loadBandHistory, recordBandSnapshot, type BandSnapshot } from '@/lib/history/band-history';
 import { portfolioCsv } from '@/lib/history/csv';
-import { loadPortfolio } from '@/lib/history/load';
+import type { PortfolioData } from '@/lib/history/load';
+import type { PortfolioSource } from '@/lib/history/portfolio-source';
 import { countBands, filterRows, NO_FILTER, sortRows, WORST_FIRST, type Filter, type SortKey, type Sort } from '@/lib/history/portfolio';
 import { accountHref } from '@/lib/history/route';
 import { WARNING_NAMES, type WarningName } from '@/lib/model';
@@ -17,8 +18,8 @@ import { PortfolioGrid } from './PortfolioGrid';
 const REFRESH_BATCH = 500;
 
 /** Every account, worst first, with filters, band counts and the Healthy goal (seeds 001 and 003). */
-export function Portfolio({ db, notify }: { db: QuotewiseDB; notify: Notify }) {
-  const data = useLiveQuery(() => loadPortfolio(db, Date.now()), [db]);
+export function Portfolio({ db, source, notify }: { db: QuotewiseDB; source: PortfolioSource; notify: Notify }) {
+  const [data, setData] = useState<PortfolioData | undefined>(undefined);
   const settings = useLiveQuery(() => loadSettings(db), [db]);
   const history = useLiveQuery(() => loadBandHistory(db), [db]);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
@@ -26,6 +27,7 @@ export function Portfolio({ db, notify }: { db: QuotewiseDB; notify: Notify }) {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const attempted = useRef(new Set<string>());
+  useEffect(() => source.subscribe(setData, (error) => setLoadError(`Could not read your accounts: ${error.message}`)), [source]);
 
   // Cached summaries go stale (the window moves, the definition changes): recompute those, in batches, with progress.
   useEffect(() => {
@@ -52,7 +54,7 @@ export function Portfolio({ db, notify }: { db: QuotewiseDB; notify: Notify }) {
 
   const counts = useMemo(() => countBands(data?.rows ?? []), [data]);
   useEffect(() => {
-    if (!data || data.stale.length || data.rows.length === 0) return;
+    if (!data || data.fromCache || data.stale.length || data.rows.length === 0) return;
     recordBandSnapshot(db, counts, Date.now()).catch(() => undefined);
   }, [data, counts, db]);
 
@@ -60,6 +62,10 @@ export function Portfolio({ db, notify }: { db: QuotewiseDB; notify: Notify }) {
   useEffect(() => {
     if (data) performance.mark('quotewise:portfolio-ready');
   }, [data !== undefined]);
+  const fresh = data !== undefined && !data.fromCache;
+  useEffect(() => {
+    if (fresh) performance.mark('quotewise:portfolio-fresh');
+  }, [fresh]);
 
   const onSort = (key: SortKey) =>
     setSort((current) =>
@@ -77,9 +83,15 @@ export function Portfolio({ db, notify }: { db: QuotewiseDB; notify: Notify }) {
 
   if (data === undefined) {
     return (
-      <main aria-busy="true">
+      <main aria-busy={loadError ? undefined : true}>
         <h1>Accounts</h1>
-        <p role="status">Loading accounts…</p>
+        {loadError ? (
+          <p role="alert" class="error">
+            {loadError} Reload the page; if it keeps failing, export a backup from the Import page.
+          </p>
+        ) : (
+          <p role="status">Loading accounts…</p>
+        )}
       </main>
     );
   }

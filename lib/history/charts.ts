@@ -2,6 +2,14 @@ import type { AccountEvent } from '../model';
 import { DAY_MS } from '../scoring/signals';
 import { monthOf } from './band-history';
 
+/** Charts show the most recent this many quotes or invoices: more would not be readable, and the export has them all. */
+export const CHART_LIMIT = 60;
+
+/** The last `CHART_LIMIT` items and how many were left out. */
+export function recent<T>(items: readonly T[]): { shown: readonly T[]; omitted: number } {
+  return items.length > CHART_LIMIT ? { shown: items.slice(-CHART_LIMIT), omitted: items.length - CHART_LIMIT } : { shown: items, omitted: 0 };
+}
+
 /** One quote on the price chart. */
 export interface PricePoint {
   at: number;
@@ -24,9 +32,11 @@ export function priceSeries(events: readonly AccountEvent[]): { currency: string
   if (!last) return { currency: null, points: [], otherCurrency: 0 };
   const currency = last.amount.currency;
   const matched = new Set<string>();
-  for (const e of events) {
-    if (e.type !== 'price_match') continue;
-    const ref = e.quoteRef ?? [...quotes].reverse().find((q) => q.at <= e.at)?.quoteRef;
+  const requests = events.filter((e): e is Extract<AccountEvent, { type: 'price_match' }> => e.type === 'price_match').sort((a, b) => a.at - b.at);
+  let latest = -1;
+  for (const e of requests) {
+    while (latest + 1 < quotes.length && quotes[latest + 1]!.at <= e.at) latest++;
+    const ref = e.quoteRef ?? quotes[latest]?.quoteRef;
     if (ref) matched.add(ref);
   }
   const same = quotes.filter((q) => q.amount.currency === currency);

@@ -7,6 +7,8 @@ export interface PortfolioData {
   rows: PortfolioRow[];
   /** Accounts whose cached summary is missing or out of date: recompute them, then read again. */
   stale: string[];
+  /** Rows as last shown (see portfolio-worker.ts), until the fresh read arrives. */
+  fromCache?: true;
 }
 
 /** Every account with its cached summary: one read of each table, no scoring (the page refreshes the stale ones after). */

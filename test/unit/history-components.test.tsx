@@ -209,6 +209,15 @@ describe('charts', () => {
     expect(screen.getByText(/No invoice is due yet/)).toBeTruthy();
   });
 
+  it('show the most recent 60 quotes of a long history and say so', () => {
+    const h = new History('a');
+    for (let i = 0; i < 61; i++) h.quote(200 - i, 1000 + i, { ref: `Q${i}` });
+    const series = priceSeries(h.events);
+    render(<PriceChart points={series.points} currency="USD" otherCurrency={0} />);
+    expect(screen.getByRole('img').getAttribute('aria-label')).toContain('the last 60 of 61 quotes in USD, from $1,001 to $1,060');
+    expect(screen.getByRole('img').querySelectorAll('circle')).toHaveLength(60);
+  });
+
   it('draw a single point without dividing by zero', () => {
     const one = new History('a').quote(5, 500, { ref: 'Q1' }).events as AccountEvent[];
     const series = priceSeries(one);
