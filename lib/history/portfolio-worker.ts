@@ -39,7 +39,7 @@ void db.settings
   .get(PORTFOLIO_CACHE_KEY)
   .then((row) => {
     const cached = CachedRows.safeParse(row?.value);
-    if (cached.success && !freshSent) send({ ok: true, data: { rows: cached.data, stale: [], fromCache: true } });
+    if (cached.success && cached.data.length > 0 && !freshSent) send({ ok: true, data: { rows: cached.data, stale: [], fromCache: true } });
   })
   .catch(() => undefined); // No cache: the fresh read is on its way.
 
