@@ -13,9 +13,20 @@ const PAD = { top: 12, right: 36, bottom: 24, left: 48 };
 const plotW = W - PAD.left - PAD.right;
 const plotH = H - PAD.top - PAD.bottom;
 
+const MAX_BAR = 24;
+
+/** y for a value on a 0..max axis. */
 function scale(max: number): (v: number) => number {
   const top = max > 0 ? max : 1;
   return (v) => PAD.top + plotH - (v / top) * plotH;
+}
+
+/** y for a value on a min..max axis with some room around it (prices: the change is what matters, not the distance from zero). */
+function rangeScale(min: number, max: number): (v: number) => number {
+  const room = (max - min) * 0.1 || Math.abs(max) * 0.1 || 1;
+  const lo = min - room;
+  const hi = max + room;
+  return (v) => PAD.top + plotH - ((v - lo) / (hi - lo)) * plotH;
 }
 
 function Frame({ label, children, table }: { label: string; children: preact.ComponentChildren; table: preact.ComponentChildren }) {
@@ -43,7 +54,8 @@ export function PriceChart({ points: all, currency, otherCurrency }: { points: r
   const title = 'Quoted price and discount';
   if (!currency || all.length === 0) return <Empty title={title} text="No quotes yet. Log quotes to see how the price moves." />;
   const { shown: points, omitted } = recent(all);
-  const y = scale(Math.max(...points.map((p) => p.amount)));
+  const amounts = points.map((p) => p.amount);
+  const y = rangeScale(Math.min(...amounts), Math.max(...amounts));
   const yPct = scale(Math.max(1, ...points.map((p) => p.discountPct ?? 0)));
   const x = (i: number) => PAD.left + (points.length === 1 ? plotW / 2 : (i / (points.length - 1)) * plotW);
   const line = (get: (p: PricePoint) => number | null, sy: (v: number) => number) =>
@@ -76,7 +88,8 @@ export function PriceChart({ points: all, currency, otherCurrency }: { points: r
           </table>
         }
       >
-        <text x={4} y={PAD.top + 8}>{money(Math.max(...points.map((p) => p.amount)) * 100, currency)}</text>
+        <text x={4} y={y(Math.max(...amounts)) + 3}>{money(Math.max(...amounts) * 100, currency)}</text>
+        {Math.min(...amounts) !== Math.max(...amounts) && <text x={4} y={y(Math.min(...amounts)) + 3}>{money(Math.min(...amounts) * 100, currency)}</text>}
         <text x={W - PAD.right + 4} y={PAD.top + 8}>{Math.max(1, ...points.map((p) => p.discountPct ?? 0))}%</text>
         <polyline points={line((p) => p.amount, y)} fill="none" stroke="var(--chart-a)" stroke-width={2} />
         <polyline points={line((p) => p.discountPct, yPct)} fill="none" stroke="var(--chart-b)" stroke-width={1.5} stroke-dasharray="4 3" />
@@ -99,7 +112,7 @@ export function QuotesOrdersChart({ bars }: { bars: readonly MonthBar[] }) {
   if (quotes + orders === 0) return <Empty title={title} text={`No quotes or orders in the last ${bars.length} months.`} />;
   const y = scale(Math.max(...bars.map((b) => Math.max(b.quotes, b.orders))));
   const slot = plotW / bars.length;
-  const bw = Math.max(2, slot / 2 - 2);
+  const bw = Math.min(MAX_BAR / 2, Math.max(2, slot / 2 - 2));
   const label = `${title}: ${quotes} quote${quotes === 1 ? '' : 's'} and ${orders} order${orders === 1 ? '' : 's'} over ${bars.length} months, ${bars[0]!.month} to ${bars[bars.length - 1]!.month}.`;
   return (
     <section class="card" aria-label={title}>
@@ -152,7 +165,7 @@ export function DaysLateChart({ bars: all, lateAfterDays }: { bars: readonly Lat
         <line class="axis" x1={PAD.left} x2={PAD.left + plotW} y1={y(lateAfterDays)} y2={y(lateAfterDays)} stroke-dasharray="4 3" />
         <text x={4} y={y(lateAfterDays) + 3}>{lateAfterDays} d</text>
         {bars.map((b, i) => (
-          <rect key={i} x={PAD.left + i * slot + 1} y={y(b.daysLate)} width={Math.max(2, slot - 2)} height={PAD.top + plotH - y(b.daysLate)} fill={b.daysLate > lateAfterDays ? 'var(--chart-c)' : 'var(--chart-b)'} data-bar="invoice" />
+          <rect key={i} x={PAD.left + i * slot + (slot - Math.min(MAX_BAR, Math.max(2, slot - 2))) / 2} y={y(b.daysLate)} width={Math.min(MAX_BAR, Math.max(2, slot - 2))} height={PAD.top + plotH - y(b.daysLate)} fill={b.daysLate > lateAfterDays ? 'var(--chart-c)' : 'var(--chart-b)'} data-bar="invoice" />
         ))}
       </Frame>
       <p class="muted">Dashed line: {lateAfterDays} days, the limit your definition allows.</p>
