@@ -8,10 +8,21 @@ export default defineConfig({
   // Firefox too: WXT would otherwise build Firefox as MV2.
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The content script uses only promise-native APIs (runtime.sendMessage, and onMessage
+    // without replying), which Chrome MV3 and Firefox both provide: it skips the polyfill
+    // to stay within its size budget. Extension pages and the background keep it.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const alias = config.resolve?.alias ?? [];
+      const list = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...list] };
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Quotewise',
     description: 'Account health next to your customer in Gmail, Outlook and your CRM. Spots price relationships. All data stays on this computer.',
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'scripting'],
     host_permissions: [...HOST_PERMISSIONS],
     ...(browser === 'firefox'
       ? {

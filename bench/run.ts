@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, ROOT } from '../test/e2e/harness';
-import { runHistoryBench } from './history';
 import { type Figure, meets } from './stats';
 
 const BENCH_ORIGIN = 'https://bench.quotewise.test';
@@ -50,7 +49,8 @@ async function inChromium(entry: string, fn: string): Promise<Figure[]> {
 /** Each suite returns its figures. Later issues add theirs here. */
 const SUITES: { name: string; run: () => Promise<Figure[]> }[] = [
   { name: 'database', run: () => inChromium('bench/browser/db-bench.ts', 'runDbBench') },
-  { name: 'history', run: runHistoryBench },
+  { name: 'badge', run: () => import('./badge').then((bench) => bench.runBadgeBench()) },
+  { name: 'history', run: () => import('./history').then((bench) => bench.runHistoryBench()) },
 ];
 
 function format(value: number): string {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { EpochMs, Id, Money, QUOTE_OUTCOMES, WarningName } from './model';
+import { EpochMs, Id, Money, QUOTE_OUTCOMES, WarningName } from './primitives';
 
 /**
  * What scoring says about one account: the contract between lib/scoring and

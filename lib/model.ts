@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Currency, EpochMs, Id, Money, QUOTE_OUTCOMES, WarningName } from './primitives';
 
 /**
  * The data model. Every boundary (messages, imports, backups, settings) parses
@@ -16,18 +17,7 @@ export const text = (min: number, max: number) => z.string().check(z.trim(), z.m
 export const lowerText = (min: number, max: number) =>
   z.string().check(z.trim(), z.toLowerCase(), z.minLength(min), z.maxLength(max));
 
-export const Id = z.string().check(z.minLength(1), z.maxLength(128));
-export const EpochMs = z.int().check(z.minimum(0), z.maximum(8.64e15));
-export const Currency = z.string().check(
-  z.trim(),
-  z.toUpperCase(),
-  z.regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter ISO 4217 code'),
-);
-export const Money = z.object({
-  minor: z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),
-  currency: Currency,
-});
-export type Money = z.infer<typeof Money>;
+export { Currency, EpochMs, Id, Money, QUOTE_OUTCOMES, WARNING_NAMES, WarningName } from './primitives';
 
 export const Email = z.pipe(lowerText(3, 320), z.email());
 export const Domain = z
@@ -70,18 +60,6 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
-export const WARNING_NAMES = [
-  'Price relationship',
-  'One-sided',
-  'Engineering without volume',
-  'Slow payer',
-  'Squeaky wheel',
-  'Wrong fit',
-] as const;
-export const WarningName = z.enum(WARNING_NAMES);
-export type WarningName = z.infer<typeof WarningName>;
-
-export const QUOTE_OUTCOMES = ['won', 'lost', 'lost_to_incumbent', 'no_decision'] as const;
 export const SERVICE_KINDS = ['support', 'exception', 'order_change', 'dispute'] as const;
 export const REFERRAL_KINDS = ['testimonial', 'reference_call', 'introduction', 'other'] as const;
 export const EVENT_SOURCES = ['manual', 'import', 'demo'] as const;

@@ -1,13 +1,20 @@
+import { all, emailIn } from './dom';
 import { selectors } from './selectors';
 import type { SiteAdapter } from './types';
 
+/** Gmail: everyone on each open message (sender and recipients), and the compose window's recipients. */
 export const gmail: SiteAdapter = {
   id: 'gmail',
   handles: (url) => url.hostname === 'mail.google.com',
-  watch: selectors.gmailSender,
-  find: (root) =>
-    [...root.querySelectorAll(selectors.gmailSender)].flatMap((anchor) => {
-      const email = anchor.getAttribute('email');
-      return email ? [{ anchor, email }] : [];
+  watch: `${selectors.gmailPerson}, ${selectors.gmailComposeRecipient}`,
+  find: (root) => [
+    ...all(root, selectors.gmailPerson).flatMap((anchor) => {
+      const email = emailIn(anchor.getAttribute('email'));
+      return email ? [{ anchor, place: 'after' as const, email, personName: anchor.getAttribute('name') ?? undefined }] : [];
     }),
+    ...all(root, selectors.gmailComposeRecipient).flatMap((anchor) => {
+      const email = emailIn(anchor.getAttribute('data-hovercard-id'));
+      return email ? [{ anchor, place: 'append' as const, email }] : [];
+    }),
+  ],
 };

@@ -1,10 +1,15 @@
 /** A customer found on a page, and where its badge goes. */
 export interface Sighting {
-  /** The element the badge is placed after. Marked by the observer so it is badged once. */
+  /** The element the badge is placed at. One badge per anchor. */
   anchor: Element;
+  /** 'after' the anchor (inline anchors), or 'append' inside it (block anchors such as a heading), so the line keeps its flow. */
+  place: 'after' | 'append';
   email?: string;
   webAddress?: string;
+  /** The customer's name on a CRM record (looked up against account names and aliases). */
   name?: string;
+  /** A person's display name next to their address: never looked up, only offered as the name of a new account. */
+  personName?: string;
 }
 
 /** One site: how to recognise its pages and find the customers on them. One small file each. */
@@ -12,7 +17,7 @@ export interface SiteAdapter {
   id: string;
   /** Does this adapter handle this page? */
   handles(url: URL): boolean;
-  /** The CSS selector whose appearance means "look again" (kept cheap: the observer matches only this). */
+  /** The CSS selector whose appearance or removal means "look again" (the observer matches only this). */
   watch: string;
   /** Customers visible under `root` right now. Must never throw on a page whose structure changed. */
   find(root: ParentNode, url: URL): Sighting[];

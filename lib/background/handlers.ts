@@ -4,6 +4,7 @@ import type { BackgroundDeps } from './handlers/deps';
 import { eventHandlers } from './handlers/events';
 import { healthHandlers } from './handlers/health';
 import { pingHandlers } from './handlers/ping';
+import { uiHandlers } from './handlers/ui';
 
 export type { BackgroundDeps } from './handlers/deps';
 
@@ -14,5 +15,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...accountHandlers(deps),
     ...eventHandlers(deps),
     ...healthHandlers(deps),
+    ...uiHandlers(),
   };
 }

@@ -1,13 +1,13 @@
 import { type ComponentChild, render } from 'preact';
-
-export const BADGE_HOST_TAG = 'quotewise-badge';
+import { BADGE_HOST_TAG } from './ui-contract';
 
 /**
- * Render UI next to `anchor` inside a closed shadow root: the page's scripts
- * cannot reach into it (host.shadowRoot is null for them) and its styles
- * cannot leak in or out. Styles go in as text content, never parsed HTML.
+ * Render UI at `anchor` inside a closed shadow root: the page's scripts cannot
+ * reach into it (host.shadowRoot is null for them), the host carries no
+ * attributes, and styles cannot leak in or out. Styles go in as text content,
+ * never parsed HTML.
  */
-export function mountClosed(anchor: Element, ui: ComponentChild, css: string): { update(ui: ComponentChild): void; remove(): void } {
+export function mountClosed(anchor: Element, place: 'after' | 'append', ui: ComponentChild, css: string) {
   const host = document.createElement(BADGE_HOST_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
@@ -15,9 +15,12 @@ export function mountClosed(anchor: Element, ui: ComponentChild, css: string): {
   const container = document.createElement('span');
   shadow.append(style, container);
   render(ui, container);
-  anchor.after(host);
+  if (place === 'after') anchor.after(host);
+  else anchor.append(host);
   return {
-    update: (next) => render(next, container),
+    host,
+    shadow,
+    update: (next: ComponentChild) => render(next, container),
     remove: () => {
       render(null, container);
       host.remove();

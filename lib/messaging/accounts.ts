@@ -1,24 +1,9 @@
 import * as z from 'zod/mini';
 import { Account, Domain, text } from '../model';
-import { HealthSummary } from '../health';
 import { defineMessage } from './define';
+import { LookupResponse } from './lookup';
 
-const AccountRef = z.pick(Account, { id: true, name: true, domains: true });
-
-export const LookupResult = z.object({
-  /** The query as sent: an email, a web address or a name. */
-  query: z.string(),
-  identity: z.nullable(
-    z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('company'), domain: z.string(), email: z.optional(z.string()) }),
-      z.object({ kind: z.literal('contact'), domain: z.string(), email: z.string() }),
-    ]),
-  ),
-  account: z.nullable(AccountRef),
-  matchedBy: z.nullable(z.enum(['contact', 'domain', 'name'])),
-  summary: z.nullable(HealthSummary),
-});
-export type LookupResult = z.infer<typeof LookupResult>;
+export { LookupResult } from './lookup';
 
 export const accountMessages = {
   /** Who is behind these emails / web addresses / record names? Batched: one round trip per page. */
@@ -29,7 +14,7 @@ export const accountMessages = {
       webAddresses: z._default(z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(50)), []),
       names: z._default(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)), []),
     }),
-    response: z.object({ results: z.array(LookupResult) }),
+    response: LookupResponse,
   }),
   'accounts.create': defineMessage({
     audience: 'content',

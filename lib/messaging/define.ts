@@ -34,7 +34,7 @@ export const ErrorReply = z.object({
 export type ErrorReply = z.infer<typeof ErrorReply>;
 
 export function replySchema<Res extends z.ZodMiniType>(response: Res) {
-  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data: response }), ErrorReply]);
+  return z.union([z.object({ ok: z.literal(true), data: response }), ErrorReply]);
 }
 
 export class MessagingError extends Error {

@@ -3,6 +3,7 @@ import { accountMessages } from './accounts';
 import { eventMessages } from './events';
 import { healthMessages } from './health';
 import { pingMessages } from './ping';
+import { uiMessages } from './ui';
 
 /** The one protocol between content scripts, extension pages and the background. */
 export const protocol = {
@@ -10,6 +11,7 @@ export const protocol = {
   ...accountMessages,
   ...eventMessages,
   ...healthMessages,
+  ...uiMessages,
 };
 
 export type Protocol = typeof protocol;

@@ -5,6 +5,7 @@ import { protocol, type MessageType, type ParsedRequestOf, type ResponseOf } fro
 export interface Sender {
   url?: string;
   tab?: { id?: number };
+  frameId?: number;
 }
 
 export type Handlers = {

@@ -39,8 +39,8 @@ describe('foundation: the built extension in Chromium', () => {
     const gmail = await session.context.newPage();
     await gmail.goto(GMAIL_THREAD);
     // Sender and the customer recipient both resolve; the rep's own address is not a customer.
-    const badge = await waitForAccessible(gmail, (n) => n.role === 'button' && n.name === 'Quotewise: Acme Industrial');
-    expect(badge.name).toBe('Quotewise: Acme Industrial');
+    const badge = await waitForAccessible(gmail, (n) => n.role === 'button' && n.name === 'Quotewise: Acme Industrial, Not enough data.');
+    expect(badge.name).toBe('Quotewise: Acme Industrial, Not enough data.');
     // The database lives in the extension's origin, never the page's.
     expect(await gmail.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
     await gmail.close();

@@ -1,0 +1,209 @@
+import type { Sighting, SiteAdapter } from '../adapters/types';
+import type { LookupResult } from '../messaging/lookup';
+import type { BadgeProps } from '@/components/Badge';
+import type { ContentApi } from './api';
+import { type BadgeState, keyResults, missingQueries, queryKeys, sightingKey, stateFor } from './state';
+import { isDarkAt } from './theme';
+import type { BadgeUi, MountedBadge } from './ui-contract';
+
+interface Shown {
+  key: string;
+  sighting: Sighting;
+  state: BadgeState;
+  mounted: MountedBadge;
+  dark: boolean;
+  open: boolean;
+  status?: string;
+}
+
+export interface BadgeControllerOptions {
+  adapter: SiteAdapter;
+  api: ContentApi;
+  location: () => URL;
+  /** The badge UI, loaded the first time there is a badge to show. */
+  loadUi: () => Promise<BadgeUi>;
+}
+
+/**
+ * Keeps one badge next to each customer the adapter sees: mounts badges for new
+ * sightings, removes those whose customer left the page, asks the background only
+ * for what it has not answered yet (one batched lookup), and re-asks for the
+ * accounts whose health changed.
+ */
+export function createBadgeController({ adapter, api, location, loadUi }: BadgeControllerOptions) {
+  const shown = new Map<Element, Shown>();
+  const answers = new Map<string, LookupResult>();
+  const asking = new Set<string>();
+  let sightings: Sighting[] = [];
+  let stopped = false;
+  let ui: BadgeUi | undefined;
+  let uiFailed = false;
+
+  function withUi(): BadgeUi | undefined {
+    if (!ui && !uiFailed) {
+      loadUi().then(
+        (loaded) => {
+          ui = loaded;
+          render();
+        },
+        () => {
+          uiFailed = true;
+        },
+      );
+    }
+    return ui;
+  }
+
+  const answer = (key: string) => answers.get(key);
+
+  function scan(): void {
+    if (stopped) return;
+    try {
+      sightings = adapter.find(document, location());
+    } catch {
+      // A page whose structure changed costs nothing: no badge, no error.
+      sightings = [];
+    }
+    render();
+    void ask();
+  }
+
+  function render(): void {
+    const wanted = new Map<Element, Sighting>();
+    for (const sighting of sightings) if (!wanted.has(sighting.anchor)) wanted.set(sighting.anchor, sighting);
+    for (const [anchor, badge] of shown) {
+      const sighting = wanted.get(anchor);
+      if (!sighting || sightingKey(sighting) !== badge.key || !anchor.isConnected || !badge.mounted.host.isConnected) remove(anchor);
+    }
+    for (const [anchor, sighting] of wanted) {
+      const state = stateFor(sighting, answer);
+      const badge = shown.get(anchor);
+      if (state === undefined) continue; // still asking: keep what is shown
+      if (state === null) {
+        if (badge) remove(anchor);
+        continue;
+      }
+      if (badge) {
+        if (JSON.stringify(badge.state) !== JSON.stringify(state)) {
+          badge.state = state;
+          draw(badge);
+        }
+        continue;
+      }
+      const loaded = withUi();
+      if (!loaded) continue; // mounted once the UI has loaded
+      const fresh: Shown = { key: sightingKey(sighting), sighting, state, dark: isDarkAt(anchor), open: false, mounted: undefined! };
+      fresh.mounted = loaded.mount(anchor, sighting.place, props(fresh));
+      shown.set(anchor, fresh);
+    }
+    // Forget answers no badge needs any more: memory stays flat however many emails the rep opens.
+    const needed = new Set(sightings.flatMap((s) => sightingKey(s).split('|')));
+    for (const key of answers.keys()) if (!needed.has(key)) answers.delete(key);
+  }
+
+  async function ask(): Promise<void> {
+    const queries = missingQueries(sightings, (key) => answers.has(key) || asking.has(key));
+    const all = queryKeys(queries);
+    if (all.length === 0) return;
+    for (const key of all) asking.add(key);
+    try {
+      const results = await api.lookup(queries);
+      for (const [key, result] of keyResults(queries, results)) answers.set(key, result);
+    } catch {
+      // The extension was reloaded or the background failed: show nothing rather than something wrong.
+    } finally {
+      for (const key of all) asking.delete(key);
+    }
+    if (!stopped) render();
+  }
+
+  function props(badge: Shown): BadgeProps {
+    return {
+      state: badge.state,
+      dark: badge.dark,
+      open: badge.open,
+      status: badge.status,
+      onToggle: () => setOpen(badge, !badge.open),
+      onClose: () => setOpen(badge, false),
+      onOpen: (page, form) => {
+        if (badge.state.kind !== 'account') return;
+        api.open(page, badge.state.accountId, form).then(
+          () => setOpen(badge, false),
+          () => setStatus(badge, 'Could not open Quotewise. Reload the page and try again.'),
+        );
+      },
+      onCreate: (name) => {
+        if (badge.state.kind !== 'unknown') return;
+        setStatus(badge, 'Creating the account…');
+        api.createAccount({ ...badge.state.create, name }).then(
+          (account) => {
+            setStatus(badge, `Created ${account.name}.`);
+            refresh([account.id]);
+          },
+          (error: unknown) => setStatus(badge, error instanceof Error ? error.message : 'Could not create the account.'),
+        );
+      },
+    };
+  }
+
+  function draw(badge: Shown): void {
+    badge.mounted.update(props(badge));
+  }
+
+  function setStatus(badge: Shown, status: string): void {
+    badge.status = status;
+    draw(badge);
+  }
+
+  function setOpen(badge: Shown, open: boolean, returnFocus = true): void {
+    for (const other of shown.values()) if (other !== badge && other.open) setOpen(other, false, false);
+    badge.open = open;
+    badge.status = undefined;
+    draw(badge);
+    const { shadow } = badge.mounted;
+    if (open) {
+      const card = shadow.querySelector<HTMLElement>('[role="dialog"]');
+      if (!card) return;
+      card.showPopover?.();
+      place(card, badge.mounted.host.getBoundingClientRect());
+      (card.querySelector<HTMLElement>('button:not(.close), input') ?? card).focus();
+    } else if (returnFocus) {
+      shadow.querySelector<HTMLElement>('button.badge')?.focus();
+    }
+  }
+
+  /** The card floats over the page (top layer, fixed position): below the badge, or above when there is no room. */
+  function place(card: HTMLElement, at: DOMRect): void {
+    const height = card.offsetHeight;
+    const below = at.bottom + 4;
+    const top = below + height > innerHeight && at.top - height - 4 > 0 ? at.top - height - 4 : below;
+    card.style.top = `${Math.max(4, top)}px`;
+    card.style.left = `${Math.max(4, Math.min(at.left, innerWidth - card.offsetWidth - 4))}px`;
+  }
+
+  /** These accounts changed (or an account was created): ask again for them and for every customer not known yet. */
+  function refresh(accountIds: readonly string[]): void {
+    const changed = new Set(accountIds);
+    for (const [key, result] of answers) if (!result.account || changed.has(result.account.id)) answers.delete(key);
+    void ask();
+  }
+
+  /** Close any card whose badge was not clicked. */
+  function dismissOutside(event: Event): void {
+    for (const badge of shown.values()) if (badge.open && !event.composedPath().includes(badge.mounted.host)) setOpen(badge, false, false);
+  }
+
+  function remove(anchor: Element): void {
+    shown.get(anchor)?.mounted.remove();
+    shown.delete(anchor);
+  }
+
+  function stop(): void {
+    stopped = true;
+    for (const anchor of [...shown.keys()]) remove(anchor);
+    answers.clear();
+    sightings = [];
+  }
+
+  return { scan, refresh, dismissOutside, stop, get size() { return shown.size; } };
+}

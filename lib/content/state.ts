@@ -1,0 +1,97 @@
+import type { Sighting } from '../adapters/types';
+import type { HealthSummary } from '../health';
+import type { LookupResult } from '../messaging/lookup';
+
+/** What one badge shows: a known account (with its health, once scored), or a customer not in Quotewise yet. */
+export type BadgeState =
+  | { kind: 'account'; accountId: string; accountName: string; summary: HealthSummary | null }
+  | { kind: 'unknown'; label: string; create: NewAccountInput };
+
+export interface NewAccountInput {
+  name: string;
+  domains: string[];
+  contactEmail?: string;
+}
+
+export interface LookupQueries {
+  emails: string[];
+  webAddresses: string[];
+  names: string[];
+}
+
+/** The lookups a sighting needs, strongest first: an email names a person, a web address a company, a name is a guess. */
+function queriesOf(sighting: Sighting): string[] {
+  return [
+    sighting.email && `e:${sighting.email}`,
+    sighting.webAddress && `w:${sighting.webAddress}`,
+    sighting.name && `n:${sighting.name}`,
+  ].filter((key): key is string => Boolean(key));
+}
+
+/** One key per sighting: an anchor whose customer changed (CRM records reuse their header) gets a new badge. */
+export function sightingKey(sighting: Sighting): string {
+  return queriesOf(sighting).join('|');
+}
+
+/** The queries not answered yet, batched by kind for one `accounts.lookup`. */
+export function missingQueries(sightings: readonly Sighting[], answered: (key: string) => boolean): LookupQueries {
+  const keys = new Set(sightings.flatMap(queriesOf).filter((key) => !answered(key)));
+  const of = (prefix: string) => [...keys].filter((key) => key.startsWith(prefix)).map((key) => key.slice(2));
+  return { emails: of('e:'), webAddresses: of('w:'), names: of('n:') };
+}
+
+export function queryKeys(queries: LookupQueries): string[] {
+  return [...queries.emails.map((q) => `e:${q}`), ...queries.webAddresses.map((q) => `w:${q}`), ...queries.names.map((q) => `n:${q}`)];
+}
+
+/** The lookup results, keyed like the queries (the background answers emails, then web addresses, then names). */
+export function keyResults(queries: LookupQueries, results: readonly LookupResult[]): [string, LookupResult][] {
+  return queryKeys(queries).flatMap((key, i) => (results[i] ? [[key, results[i]] as [string, LookupResult]] : []));
+}
+
+/**
+ * The badge for a sighting, from the answers so far: `undefined` while an answer
+ * is missing, `null` when there is nothing to show (the rep's own address, a
+ * name that matches nothing and says nothing about who it is).
+ */
+export function stateFor(sighting: Sighting, answer: (key: string) => LookupResult | undefined): BadgeState | null | undefined {
+  const results = queriesOf(sighting).map(answer);
+  if (results.some((result) => result === undefined)) return undefined;
+  const known = results.find((result) => result?.account);
+  if (known?.account) {
+    return { kind: 'account', accountId: known.account.id, accountName: known.account.name, summary: known.summary };
+  }
+  const identity = results.find((result) => result?.identity)?.identity;
+  if (identity) {
+    const email = identity.email;
+    const name = sighting.name ?? (identity.kind === 'company' ? nameFromDomain(identity.domain) : (sighting.personName ?? email));
+    return {
+      kind: 'unknown',
+      label: email ?? identity.domain,
+      create: { name: name ?? identity.domain, domains: identity.kind === 'company' ? [identity.domain] : [], ...(email ? { contactEmail: email } : {}) },
+    };
+  }
+  if (sighting.name && !sighting.email) return { kind: 'unknown', label: sighting.name, create: { name: sighting.name, domains: [] } };
+  return null;
+}
+
+/** "acme-industrial.com" -> "Acme Industrial": a starting point the rep can edit before creating the account. */
+export function nameFromDomain(domain: string): string {
+  const label = domain.split('.')[0] ?? domain;
+  return label
+    .split(/[-_]+/)
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+/** The badge's accessible name: everything the badge shows, in words. */
+export function badgeLabel(state: BadgeState): string {
+  if (state.kind === 'unknown') return `Quotewise: ${state.label} is not an account yet. Create account.`;
+  const summary = state.summary;
+  const name = summary?.accountName ?? state.accountName;
+  if (!summary) return `Quotewise: ${name}, Not enough data.`;
+  const score = summary.score === null ? '' : `, ${summary.score} of 100`;
+  const warnings = summary.warnings.length ? ` Warnings: ${summary.warnings.map((w) => w.name).join(', ')}.` : '';
+  return `Quotewise: ${name}, ${summary.band}${score}.${warnings}`;
+}

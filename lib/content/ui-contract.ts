@@ -1,0 +1,24 @@
+import type { BadgeProps } from '@/components/Badge';
+
+/**
+ * The badge's UI (Preact, the badge and its card) is a separate script, injected by
+ * the background the first time a page has a customer to show: pages without one
+ * never pay for it, and the content script stays small. It runs in the content
+ * script's isolated world and hands itself over through that world's global object,
+ * which the page cannot see. It is not web-accessible, so pages cannot probe for it.
+ */
+export const BADGE_HOST_TAG = 'quotewise-badge';
+export const BADGE_UI_SCRIPT = '/badge-ui.js';
+export const BADGE_UI_GLOBAL = '__quotewiseBadgeUi';
+
+export interface MountedBadge {
+  host: Element;
+  /** The closed root, for the badge's own focus handling. Never exposed to the page. */
+  shadow: ShadowRoot;
+  update(props: BadgeProps): void;
+  remove(): void;
+}
+
+export interface BadgeUi {
+  mount(anchor: Element, place: 'after' | 'append', props: BadgeProps): MountedBadge;
+}

@@ -1,0 +1,27 @@
+import * as z from 'zod/mini';
+import { HealthSummary } from '../health';
+import { Id } from '../primitives';
+
+/**
+ * The answer to `accounts.lookup`, in a module of its own because the content
+ * script validates it: it must not pull in lib/model.ts and the whole protocol.
+ */
+export const AccountRef = z.object({ id: Id, name: z.string(), domains: z.array(z.string()) });
+
+export const LookupResult = z.object({
+  /** The query as sent: an email, a web address or a name. */
+  query: z.string(),
+  identity: z.nullable(
+    z.union([
+      z.object({ kind: z.literal('company'), domain: z.string(), email: z.optional(z.string()) }),
+      z.object({ kind: z.literal('contact'), domain: z.string(), email: z.string() }),
+    ]),
+  ),
+  account: z.nullable(AccountRef),
+  matchedBy: z.nullable(z.enum(['contact', 'domain', 'name'])),
+  /** The matched account's health; null when no account matched. */
+  summary: z.nullable(HealthSummary),
+});
+export type LookupResult = z.infer<typeof LookupResult>;
+
+export const LookupResponse = z.object({ results: z.array(LookupResult) });
