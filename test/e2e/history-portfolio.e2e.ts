@@ -47,6 +47,7 @@ const activeRole = (page: Page) => page.evaluate(() => document.activeElement?.g
 describe('history page: portfolio review and account history in Chromium', () => {
   let session: ExtensionSession;
   let ids: Awaited<ReturnType<typeof seed>>;
+  let gmail: Page;
   beforeAll(async () => {
     session = await launchExtension();
     await serveFixture(session.context, 'https://mail.google.com/**', 'gmail/thread.html');
@@ -85,6 +86,12 @@ describe('history page: portfolio review and account history in Chromium', () =>
     await page.getByRole('heading', { level: 1, name: 'Acme Industrial' }).waitFor();
     expect(new URL(page.url()).hash).toBe(`#/account/${ids.acme}`);
 
+    // Meanwhile the rep has the customer's email open: its badge names the warning.
+    gmail = await session.context.newPage();
+    await gmail.goto(GMAIL_THREAD);
+    await waitForAccessible(gmail, (n) => n.role === 'button' && /^Quotewise: Acme Industrial, At risk, \d+ of 100\. Warnings: Price relationship\.$/.test(n.name));
+    await page.bringToFront();
+
     // Snooze "Price relationship" for 30 days with a reason, from the keyboard.
     await page.getByRole('button', { name: 'Snooze or dismiss Price relationship' }).focus();
     await page.keyboard.press('Enter');
@@ -107,11 +114,9 @@ describe('history page: portfolio review and account history in Chromium', () =>
     expect(results[0].summary.warnings.map((w: { name: string }) => w.name)).not.toContain('Price relationship');
     expect(results[0].summary.dismissed).toMatchObject([{ name: 'Price relationship', reason: 'Agreed a 12-month price with their buyer' }]);
 
-    const gmail = await session.context.newPage();
-    await gmail.goto(GMAIL_THREAD);
-    // main's badge names the account only; once the health badge (issue 4) lands its name lists the warnings.
-    const badge = await waitForAccessible(gmail, (n) => n.role === 'button' && n.name.startsWith('Quotewise: Acme Industrial'));
-    expect(badge.name).not.toContain('Price relationship');
+    // The open Gmail tab's badge updates without a reload (the page broadcast the change): no warning left to show.
+    const badge = await waitForAccessible(gmail, (n) => n.role === 'button' && /^Quotewise: Acme Industrial, At risk, \d+ of 100\.$/.test(n.name));
+    expect(badge.name).not.toContain('Warnings');
     await gmail.close();
   });
 
