@@ -148,4 +148,32 @@ describe('history page: portfolio review and account history in Chromium', () =>
     await expect.poll(async () => (await send(session, 'health.ofAccounts', { accountIds: [ids.steady] })).summaries[0].scorecard.answers.find((a: { question: string }) => a.question === 'deliverables').answer).toBe('yes');
     await page.close();
   });
+
+  it('merges two accounts and undoes it; deletes an event and undoes it', async () => {
+    const page = await session.openExtensionPage(`history.html#/account/${ids.middling}`);
+    await page.getByRole('heading', { level: 1, name: 'Middling Ltd' }).waitFor();
+    const timeline = page.getByRole('list', { name: 'Events, newest first' }).getByRole('listitem');
+    await expect.poll(() => timeline.count()).toBe(4);
+
+    await page.getByRole('searchbox', { name: 'Find the other account' }).fill('steady');
+    await page.getByRole('radio', { name: /Steady Parts/ }).check();
+    await page.getByRole('button', { name: 'Merge Steady Parts into Middling Ltd' }).click();
+    const status = page.locator('.notice[role=status]');
+    await expect.poll(() => status.textContent()).toContain('Merged Steady Parts into Middling Ltd.');
+    await expect.poll(() => timeline.count()).toBe(4 + 26);
+    expect(await page.getByText('middling.com, steady-parts.com').count()).toBe(1);
+    const lookup = async () => (await send(session, 'accounts.lookup', { emails: ['buyer@steady-parts.com'] })).results[0].account?.name;
+    expect(await lookup()).toBe('Middling Ltd');
+
+    await status.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => status.textContent()).toContain('Undone.');
+    await expect.poll(() => timeline.count()).toBe(4);
+    expect(await lookup()).toBe('Steady Parts');
+
+    await timeline.first().getByRole('button', { name: /^Delete order of / }).click();
+    await expect.poll(() => timeline.count()).toBe(3);
+    await status.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => timeline.count()).toBe(4);
+    await page.close();
+  });
 });
