@@ -52,13 +52,14 @@ export function Portfolio({ db, source, notify }: { db: QuotewiseDB; source: Por
     };
   }, [data, db]);
 
-  const counts = useMemo(() => countBands(data?.rows ?? []), [data]);
+  const rows = data?.rows;
+  const counts = useMemo(() => countBands(rows ?? []), [rows]);
   useEffect(() => {
     if (!data || data.fromCache || data.stale.length || data.rows.length === 0) return;
     recordBandSnapshot(db, counts, Date.now()).catch(() => undefined);
   }, [data, counts, db]);
 
-  const shown = useMemo(() => (data ? sortRows(filterRows(data.rows, filter), sort) : []), [data, filter, sort]);
+  const shown = useMemo(() => (rows ? sortRows(filterRows(rows, filter), sort) : []), [rows, filter, sort]);
   useEffect(() => {
     if (data) performance.mark('quotewise:portfolio-ready');
   }, [data !== undefined]);

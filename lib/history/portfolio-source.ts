@@ -7,7 +7,11 @@ export interface PortfolioSource {
   subscribe(onData: (data: PortfolioData) => void, onError: (error: Error) => void): () => void;
 }
 
-export type PortfolioMessage = { ok: true; data: PortfolioData } | { ok: false; error: string };
+export type PortfolioMessage =
+  | { ok: true; data: PortfolioData }
+  /** The fresh read found exactly the rows already sent from the cache: nothing to send again. */
+  | { ok: true; confirmed: true }
+  | { ok: false; error: string };
 
 /** A Dexie live query on this thread (tests; anywhere without workers). */
 export function livePortfolio(db: QuotewiseDB): PortfolioSource {
@@ -28,7 +32,14 @@ export function workerPortfolio(): PortfolioSource {
   return {
     subscribe(onData, onError) {
       const worker = new Worker(new URL('./portfolio-worker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = (event: MessageEvent<PortfolioMessage>) => (event.data.ok ? onData(event.data.data) : onError(new Error(event.data.error)));
+      let last: PortfolioData | undefined;
+      worker.onmessage = (event: MessageEvent<PortfolioMessage>) => {
+        const message = event.data;
+        if (!message.ok) return onError(new Error(message.error));
+        // Same rows array, so the page keeps its sorted table and only learns the rows are current.
+        last = 'confirmed' in message ? last && { rows: last.rows, stale: [] } : message.data;
+        if (last) onData(last);
+      };
       worker.onerror = (event) => onError(new Error(event.message || 'The portfolio reader stopped.'));
       return () => worker.terminate();
     },

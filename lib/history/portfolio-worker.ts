@@ -39,15 +39,18 @@ void db.settings
   .get(PORTFOLIO_CACHE_KEY)
   .then((row) => {
     const cached = CachedRows.safeParse(row?.value);
-    if (cached.success && cached.data.length > 0 && !freshSent) send({ ok: true, data: { rows: cached.data, stale: [], fromCache: true } });
+    if (!cached.success || cached.data.length === 0 || freshSent) return;
+    kept = JSON.stringify(cached.data);
+    send({ ok: true, data: { rows: cached.data, stale: [], fromCache: true } });
   })
   .catch(() => undefined); // No cache: the fresh read is on its way.
 
 liveQuery(() => loadPortfolio(db, Date.now())).subscribe({
   next: (data) => {
-    freshSent = true;
-    send({ ok: true, data });
     const text = JSON.stringify(data.rows);
+    const unchanged = text === kept && data.stale.length === 0;
+    send(unchanged && !freshSent ? { ok: true, confirmed: true } : { ok: true, data });
+    freshSent = true;
     if (text === kept) return;
     kept = text;
     db.settings.put({ key: PORTFOLIO_CACHE_KEY, value: data.rows }).catch(() => undefined);

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildAccount, createAccount, linkContact, updateJudgement } from '@/lib/db/accounts';
 import { eventsOfAccount, recordEvents } from '@/lib/db/events';
 import { dismissWarning, editEvent, mergeAccounts, removeEvents, splitContact, undo } from '@/lib/history/actions';
@@ -292,5 +292,40 @@ describe('routes', () => {
     expect(parseRoute('#/')).toEqual({ kind: 'portfolio' });
     expect(parseRoute(accountHref('a/1 b'))).toEqual({ kind: 'account', accountId: 'a/1 b' });
     expect(parseRoute('#/account/%E0%A4%A')).toEqual({ kind: 'portfolio' });
+  });
+});
+
+describe('portfolio from the worker', () => {
+  it('passes rows on, and a confirmation of the kept rows keeps the same rows as current', async () => {
+    const { workerPortfolio } = await import('@/lib/history/portfolio-source');
+    const workers: { onmessage: ((e: { data: unknown }) => void) | null; terminated: boolean }[] = [];
+    vi.stubGlobal(
+      'Worker',
+      class {
+        onmessage: ((e: { data: unknown }) => void) | null = null;
+        onerror = null;
+        terminated = false;
+        constructor() {
+          workers.push(this);
+        }
+        terminate() {
+          this.terminated = true;
+        }
+      },
+    );
+    const received: unknown[] = [];
+    const errors: Error[] = [];
+    const stop = workerPortfolio().subscribe((d) => received.push(d), (e) => errors.push(e));
+    const worker = workers[0]!;
+    const rows = [row({ accountId: 'a' })];
+    worker.onmessage!({ data: { ok: true, data: { rows, stale: [], fromCache: true } } });
+    worker.onmessage!({ data: { ok: true, confirmed: true } });
+    worker.onmessage!({ data: { ok: false, error: 'disk full' } });
+    expect(received).toEqual([{ rows, stale: [], fromCache: true }, { rows, stale: [] }]);
+    expect((received[1] as { rows: unknown }).rows).toBe(rows);
+    expect(errors.map((e) => e.message)).toEqual(['disk full']);
+    stop();
+    expect(worker.terminated).toBe(true);
+    vi.unstubAllGlobals();
   });
 });
