@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { QuotewiseDB } from '@/lib/db/db';
 import { loadDefinition } from '@/lib/db/definition';
 import { eventsOfAccount } from '@/lib/db/events';
@@ -28,9 +28,13 @@ export function AccountPage({ db, accountId, notify }: { db: QuotewiseDB; accoun
   }, [db, accountId]);
 
   const ready = account !== undefined && events !== undefined && summary !== undefined;
+  const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (ready) performance.mark('quotewise:account-ready');
-  }, [ready]);
+    if (!ready) return;
+    performance.mark('quotewise:account-ready');
+    // A new "page" for screen-reader and keyboard users: start them at its heading.
+    heading.current?.focus();
+  }, [ready, accountId]);
 
   const charts = useMemo(() => {
     if (!events) return null;
@@ -69,7 +73,9 @@ export function AccountPage({ db, accountId, notify }: { db: QuotewiseDB; accoun
   return (
     <main>
       {back}
-      <h1>{account.name}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {account.name}
+      </h1>
       <p>
         {summary ? (
           <>

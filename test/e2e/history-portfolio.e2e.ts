@@ -85,6 +85,7 @@ describe('history page: portfolio review and account history in Chromium', () =>
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Acme Industrial' }).waitFor();
     expect(new URL(page.url()).hash).toBe(`#/account/${ids.acme}`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Acme Industrial');
 
     // Meanwhile the rep has the customer's email open: its badge names the warning.
     gmail = await session.context.newPage();
