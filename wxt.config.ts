@@ -22,8 +22,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Quotewise',
     description: 'Account health next to your customer in Gmail, Outlook and your CRM. Spots price relationships. All data stays on this computer.',
-    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'scripting'],
     host_permissions: [...HOST_PERMISSIONS],
+    optional_host_permissions: ['https://*/*'],
+    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+Q' }, description: 'Open Quotewise quick-log' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

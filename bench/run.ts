@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, ROOT } from '../test/e2e/harness';
+import { runPopupBench } from './popup-bench';
 import { type Figure, meets } from './stats';
 
 const BENCH_ORIGIN = 'https://bench.quotewise.test';
@@ -49,7 +50,9 @@ async function inChromium(entry: string, fn: string): Promise<Figure[]> {
 /** Each suite returns its figures. Later issues add theirs here. */
 const SUITES: { name: string; run: () => Promise<Figure[]> }[] = [
   { name: 'database', run: () => inChromium('bench/browser/db-bench.ts', 'runDbBench') },
+  { name: 'popup', run: runPopupBench },
   { name: 'badge', run: () => import('./badge').then((bench) => bench.runBadgeBench()) },
+  { name: 'import', run: () => import('./import-bench').then((bench) => bench.runImportBench()) },
   { name: 'history', run: () => import('./history').then((bench) => bench.runHistoryBench()) },
 ];
 

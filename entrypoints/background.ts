@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createHandlers } from '@/lib/background/handlers';
+import { openQuickLog, registerContextMenus } from '@/lib/background/context-menu';
 import { getDb, requestPersistentStorage } from '@/lib/db/db';
 import { createRouter } from '@/lib/messaging/router';
 
@@ -8,5 +9,7 @@ export default defineBackground(() => {
   // service worker finds its listener. All state lives in IndexedDB.
   const route = createRouter(createHandlers({ db: getDb, now: Date.now }), browser.runtime.getURL('/'));
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  browser.runtime.onInstalled.addListener(() => void registerContextMenus());
+  browser.contextMenus.onClicked.addListener((click) => void openQuickLog(click));
   void requestPersistentStorage();
 });

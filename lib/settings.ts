@@ -14,6 +14,8 @@ export const Settings = z.object({
   extraSites: z._default(z.array(z.string().check(z.maxLength(300))), []),
   /** Seed 003: how many Healthy accounts the rep aims for. */
   healthyGoal: z._default(z.int().check(z.minimum(0), z.maximum(100_000)), 25),
+  /** The popup asks for the outcome of quotes open longer than this many days. */
+  openQuoteDays: z._default(z.int().check(z.minimum(1), z.maximum(365)), 14),
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});

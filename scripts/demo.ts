@@ -1,29 +1,46 @@
 /**
- * `npm run demo`: opens Chromium with the built extension loaded and a Gmail-like
- * page on which badges appear. With no display it runs headless and saves
- * screenshots to demo-screenshots/.
+ * `npm run demo`: opens Chromium with the built extension, loads the demo book
+ * through the real import path (the "Load demo data" button of the Import &
+ * backup page), then opens a demo mailbox served at mail.google.com, where the
+ * badges show, and the portfolio page when this build has it. With no display
+ * it runs headless and saves screenshots to demo-screenshots/.
  */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { launchExtension, ROOT, serveFixture } from '../test/e2e/harness';
+import { EXTENSION_DIR, launchExtension, ROOT, serveFixture, waitForAccessible } from '../test/e2e/harness';
 
 const headless = !process.env.DISPLAY;
 const session = await launchExtension({ headless });
-await serveFixture(session.context, 'https://mail.google.com/**', 'gmail/thread.html');
-await session.send({ quotewise: 1, type: 'accounts.create', data: { name: 'Acme Industrial', domains: ['acme-industrial.com'] } });
+await serveFixture(session.context, 'https://mail.google.com/**', 'gmail/demo-mailbox.html');
+
+const data = await session.openExtensionPage('data.html');
+await data.getByRole('button', { name: 'Load demo data' }).click();
+await data.getByRole('status').filter({ hasText: 'Demo data loaded' }).waitFor({ timeout: 60_000 });
+console.log(await data.getByRole('status').filter({ hasText: 'Demo data loaded' }).textContent());
+
 const mail = await session.context.newPage();
-await mail.goto('https://mail.google.com/mail/u/0/#inbox/demo');
-const popup = await session.openExtensionPage('popup.html');
+await mail.goto('https://mail.google.com/mail/u/0/#label/customers');
+await waitForAccessible(mail, (node) => node.role === 'button' && node.name.includes('Acme Industrial'), 20_000);
+console.log('Demo mailbox open with badges: https://mail.google.com/mail/u/0/#label/customers');
+
+const hasPortfolio = existsSync(path.join(EXTENSION_DIR, 'history.html'));
+const portfolio = hasPortfolio ? await session.openExtensionPage('history.html') : null;
+if (!hasPortfolio) console.log('No portfolio page (history.html) in this build yet: skipping it.');
 
 if (headless) {
   const dir = path.join(ROOT, 'demo-screenshots');
   await mkdir(dir, { recursive: true });
-  await mail.waitForTimeout(500);
-  await mail.screenshot({ path: path.join(dir, 'mailbox.png') });
-  await popup.screenshot({ path: path.join(dir, 'popup.png') });
+  await data.screenshot({ path: path.join(dir, 'import-and-backup.png'), fullPage: true });
+  await mail.screenshot({ path: path.join(dir, 'mailbox.png'), fullPage: true });
+  if (portfolio) {
+    await portfolio.waitForLoadState('networkidle');
+    await portfolio.screenshot({ path: path.join(dir, 'portfolio.png'), fullPage: true });
+  }
   console.log(`No display: ran headless and saved screenshots to ${dir}`);
   await session.close();
 } else {
-  console.log('Chromium is open with Quotewise loaded. Close the window to finish.');
+  await mail.bringToFront();
+  console.log('Chromium is open with Quotewise and the demo data. Close the window to finish.');
   await new Promise((resolve) => session.context.on('close', resolve));
 }

@@ -4,11 +4,13 @@ import { contentApi, onHealthChanged } from '@/lib/content/api';
 import { createBadgeController } from '@/lib/content/badges';
 import { loadBadgeUi } from '@/lib/content/load-ui';
 import { coalesce, watchSelector } from '@/lib/content/observe';
+import { answerPageCustomers } from '@/lib/content/page-customers';
 
 export default defineContentScript({
   matches: [...HOST_PERMISSIONS],
   runAt: 'document_idle',
   main(ctx) {
+    answerPageCustomers(ctx);
     const adapter = adapterFor(new URL(location.href));
     const badges = createBadgeController({ adapter, api: contentApi, location: () => new URL(location.href), loadUi: loadBadgeUi });
     // One scan per burst of mutations (a microtask after them), and none once the extension is gone.

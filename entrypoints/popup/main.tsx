@@ -1,4 +1,8 @@
 import { render } from 'preact';
-import { Popup } from '@/components/Popup';
+import { PopupApp } from '@/components/popup/PopupApp';
+import { loadPopupData, readPopupParams } from '@/lib/popup/current-account';
+import '@/components/ui.css';
 
-render(<Popup />, document.getElementById('app')!);
+const params = readPopupParams(location.search);
+// Ask for the data before Preact renders anything: the round trips overlap the first render.
+render(<PopupApp params={params} data={loadPopupData(params)} locale={navigator.language} />, document.getElementById('app')!);

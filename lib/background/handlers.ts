@@ -4,6 +4,8 @@ import type { BackgroundDeps } from './handlers/deps';
 import { eventHandlers } from './handlers/events';
 import { healthHandlers } from './handlers/health';
 import { pingHandlers } from './handlers/ping';
+import { quicklogHandlers } from './handlers/quicklog';
+import { settingsHandlers } from './handlers/settings';
 import { uiHandlers } from './handlers/ui';
 
 export type { BackgroundDeps } from './handlers/deps';
@@ -15,6 +17,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...accountHandlers(deps),
     ...eventHandlers(deps),
     ...healthHandlers(deps),
+    ...quicklogHandlers(deps),
+    ...settingsHandlers(deps),
     ...uiHandlers(),
   };
 }

@@ -10,13 +10,13 @@ export interface NewAccount {
 }
 
 export async function createAccount(db: QuotewiseDB, input: NewAccount, now: number): Promise<Account> {
-  const account = buildAccount(input, now);
+  const account = newAccount(input, now);
   await db.accounts.add(account);
   return account;
 }
 
-/** A new, validated account (not yet stored). */
-export function buildAccount(input: NewAccount, now: number): Account {
+/** A validated new account, not yet stored (bulk imports add many at once). */
+export function newAccount(input: NewAccount, now: number): Account {
   return Account.parse({
     id: crypto.randomUUID(),
     name: input.name,

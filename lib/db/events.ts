@@ -105,6 +105,13 @@ export async function forEachAccountEvents(db: QuotewiseDB, visit: (accountId: s
   if (current !== null) await visit(current, buffer);
 }
 
+/** Ids of these accounts' events, read in one request (an import skips what it already stored). */
+export async function eventIdsOf(db: QuotewiseDB, accountIds: readonly string[]): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const chunks of (await chunksOfMany(db, accountIds)).values()) for (const chunk of chunks) for (const e of chunk.events) ids.add(e.id);
+  return ids;
+}
+
 export async function countEvents(db: QuotewiseDB): Promise<number> {
   let total = 0;
   await db.eventChunks.each((chunk) => {

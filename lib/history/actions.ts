@@ -1,5 +1,5 @@
 import { broadcastChanged } from '../background/notify';
-import { buildAccount, updateJudgement } from '../db/accounts';
+import { newAccount, updateJudgement } from '../db/accounts';
 import type { QuotewiseDB } from '../db/db';
 import { deleteEvents, eventsOfAccount, putEvents, recordEvent } from '../db/events';
 import { AccountEvent, type Judgement, type WarningName } from '../model';
@@ -87,7 +87,7 @@ export async function splitContact(db: QuotewiseDB, accountId: string, email: st
   if (!account) throw new Error('That account no longer exists.');
   const now = Date.now();
   const contact = await db.contacts.get(email);
-  const into = buildAccount({ name }, now);
+  const into = newAccount({ name }, now);
   const plan = planSplit({ account, email, contact, into, events: await eventsOfAccount(db, accountId), now });
   return { ...(await applyPlan(db, plan)), newAccountId: into.id };
 }

@@ -3,6 +3,8 @@ import { accountMessages } from './accounts';
 import { eventMessages } from './events';
 import { healthMessages } from './health';
 import { pingMessages } from './ping';
+import { quicklogMessages } from './quicklog';
+import { settingsMessages } from './settings';
 import { uiMessages } from './ui';
 
 /** The one protocol between content scripts, extension pages and the background. */
@@ -11,6 +13,8 @@ export const protocol = {
   ...accountMessages,
   ...eventMessages,
   ...healthMessages,
+  ...quicklogMessages,
+  ...settingsMessages,
   ...uiMessages,
 };
 

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it, vi } from 'vitest';
-import { buildAccount, createAccount, linkContact, updateJudgement } from '@/lib/db/accounts';
+import { newAccount, createAccount, linkContact, updateJudgement } from '@/lib/db/accounts';
 import { eventsOfAccount, recordEvents } from '@/lib/db/events';
 import { dismissWarning, editEvent, mergeAccounts, removeEvents, splitContact, undo } from '@/lib/history/actions';
 import { loadBandHistory, monthOf, MONTHS_KEPT, recordBandSnapshot, withSnapshot } from '@/lib/history/band-history';
@@ -144,7 +144,7 @@ describe('merge and split planning', () => {
       { ...dropEvents[0]!, contactEmail: 'jo@gmail.com' },
       { ...dropEvents[1]!, contactEmail: 'amy@drop.com' },
     ] as AccountEvent[];
-    const into = buildAccount({ name: 'Jo Consulting' }, NOW);
+    const into = newAccount({ name: 'Jo Consulting' }, NOW);
     const plan = planSplit({ account: drop, email: 'jo@gmail.com', contact: undefined, into, events, now: NOW });
     expect(plan.apply.putEvents).toEqual([{ ...events[0], accountId: into.id }]);
     expect(plan.apply.deleteEvents).toEqual([{ accountId: 'drop', ids: [events[0]!.id] }]);

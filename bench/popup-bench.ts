@@ -1,0 +1,112 @@
+/**
+ * Popup figures, measured on the built extension in Chromium (not a bundle in a
+ * web page: the popup's cost is the extension's own messaging and database).
+ */
+import { launchExtension, serveFixture, waitForAccessible } from '../test/e2e/harness';
+import { type Figure, percentile } from './stats';
+
+const GMAIL_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWBvGkPqLmNnRsTtVvWwXxYy';
+const READY_MARK = 'quotewise:popup-ready';
+const ACCOUNTS = 500;
+const RUNS = 40;
+const SAVE_RUNS = 30;
+const DAY = 86_400_000;
+
+export async function runPopupBench(): Promise<Figure[]> {
+  const session = await launchExtension();
+  try {
+    await serveFixture(session.context, 'https://mail.google.com/**', 'gmail/thread.html');
+    const send = async (type: string, data: unknown) => {
+      const reply = (await session.send({ quotewise: 1, type, data })) as { ok: boolean; data: { id: string }; error?: { message: string } };
+      if (!reply.ok) throw new Error(reply.error?.message);
+      return reply.data;
+    };
+    // A book of accounts. The Gmail sender's starts one event short of being scored, so that each
+    // logged quote visibly changes its badge; it gets a year of history before the render runs.
+    for (let i = 0; i < ACCOUNTS; i++) await send('accounts.create', { name: `Company ${i}`, domains: [`company${i}.com`] });
+    const acme = await send('accounts.create', { name: 'Acme Industrial', domains: ['acme-industrial.com'] });
+    const now = Date.now();
+    for (let i = 0; i < 3; i++) await send('events.record', { event: { type: 'order', accountId: acme.id, at: now - (i + 1) * 30 * DAY, amount: { minor: 500_000, currency: 'USD' } } });
+
+    const gmail = await session.context.newPage();
+    await gmail.goto(GMAIL_THREAD);
+    await waitForAccessible(gmail, (n) => n.role === 'button' && n.name.startsWith('Quotewise: Acme Industrial'));
+    const helper = await session.openExtensionPage('popup.html');
+    const tabId = await helper.evaluate(async () => (await chrome.tabs.query({ url: 'https://mail.google.com/*' }))[0]!.id!);
+    await helper.close();
+
+    // Saving an event and the badge updating on the page: from the rep's Enter in the popup to the
+    // Gmail badge's new accessible name (the badge is in a closed shadow root; only the accessibility
+    // tree sees it). Alternates a quote (the account gets scored) and its undo (back to "Not enough data").
+    const popup = await session.context.newPage();
+    await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
+    const amount = popup.getByRole('textbox', { name: 'Amount' });
+    await amount.waitFor();
+    const cdp = await session.context.newCDPSession(gmail);
+    const badgeName = async () => {
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value?: string }; name?: { value?: string } }[] };
+      return nodes.find((n) => n.role?.value === 'button' && String(n.name?.value ?? '').startsWith('Quotewise: Acme Industrial'))?.name?.value ?? '';
+    };
+    const untilChanged = async (before: string) => {
+      const deadline = performance.now() + 5_000;
+      for (;;) {
+        const now = await badgeName();
+        if (now && now !== before) return now;
+        if (performance.now() > deadline) throw new Error(`the Gmail badge stayed "${before}"`);
+      }
+    };
+    const saves: number[] = [];
+    for (let run = 0; run < SAVE_RUNS + 2; run++) {
+      await amount.focus();
+      await popup.keyboard.type(String(1_000 + run));
+      const before = await badgeName();
+      const t0 = performance.now();
+      await popup.keyboard.press('Enter');
+      await untilChanged(before);
+      if (run >= 2) saves.push(performance.now() - t0);
+      const scored = await badgeName();
+      await popup.getByRole('button', { name: 'Undo' }).click();
+      await untilChanged(scored);
+    }
+    await cdp.detach();
+
+    for (let i = 0; i < 57; i++) {
+      const at = now - (365 - i * 6) * DAY;
+      const amount = { minor: 100_000 + i * 1_000, currency: 'USD' };
+      await send('events.record', { event: i % 3 === 2 ? { type: 'order', accountId: acme.id, at, amount } : { type: 'quote', accountId: acme.id, at, amount } });
+    }
+
+    // Popup first render with data: from the popup document's start (navigation, time 0) to the mark
+    // the app sets when the account, its summary and the form are on screen.
+    const renders: number[] = [];
+    for (let run = 0; run < RUNS + 3; run++) {
+      const popup = await session.context.newPage();
+      await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
+      const at = await popup.waitForFunction((mark) => performance.getEntriesByName(mark)[0]?.startTime, READY_MARK);
+      const heading = await popup.getByRole('heading', { level: 2 }).first().textContent();
+      if (heading !== 'Acme Industrial') throw new Error(`popup opened on "${heading}"`);
+      if (run >= 3) renders.push((await at.jsonValue()) as number);
+      await popup.close();
+    }
+    return [
+      {
+        issue: '#5',
+        name: `Popup first render with data (p95, ${ACCOUNTS} accounts, from document start)`,
+        value: percentile(renders, 95),
+        unit: 'ms',
+        target: 100,
+        kind: 'max',
+      },
+      {
+        issue: '#5',
+        name: 'Save an event in the popup → badge updated on the page (p95, Enter to new accessible name)',
+        value: percentile(saves, 95),
+        unit: 'ms',
+        target: 150,
+        kind: 'max',
+      },
+    ];
+  } finally {
+    await session.close();
+  }
+}

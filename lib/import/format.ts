@@ -1,0 +1,72 @@
+/**
+ * The Quotewise events CSV: the one file format Quotewise reads and writes for
+ * history (README "Importing history"). Header names match case-insensitively,
+ * in any order, with spaces or hyphens read as underscores.
+ */
+export const QUOTEWISE_COLUMNS = [
+  'account',
+  'domain',
+  'contact_email',
+  'date',
+  'type',
+  'amount',
+  'currency',
+  'quote_ref',
+  'outcome',
+  'discount_pct',
+  'competitor',
+  'competitor_price',
+  'due_date',
+  'paid_date',
+  'minutes',
+  'nre',
+  'notes',
+  /** Service: support | exception | order_change | dispute. Referral and upsell kinds too. */
+  'kind',
+  'invoice_ref',
+] as const;
+export type QuotewiseColumn = (typeof QUOTEWISE_COLUMNS)[number];
+
+/** The event types a CSV row may carry (dismissed warnings are the rep's own act, never imported). */
+export const IMPORT_EVENT_TYPES = [
+  'quote',
+  'price_match',
+  'quote_outcome',
+  'order',
+  'invoice',
+  'payment',
+  'service',
+  'engineering_change',
+  'referral',
+  'upsell',
+  'note',
+] as const;
+export type ImportEventType = (typeof IMPORT_EVENT_TYPES)[number];
+
+/** `Deal Stage` -> `deal_stage`; a UTF-8 byte-order mark left on the first header is dropped. */
+export function normaliseHeader(header: string): string {
+  return header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+}
+
+/**
+ * Spreadsheets evaluate a cell that starts with one of these. Quotewise stores
+ * such text verbatim and never evaluates it; on export it is prefixed with an
+ * apostrophe (OWASP "CSV injection"), which the importer removes again.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function isFormulaLike(text: string): boolean {
+  return FORMULA_START.test(text);
+}
+
+/** Undo the export's apostrophe guard: `'=SUM(A1)` is read back as the text `=SUM(A1)`. */
+export function unguardCell(cell: string): string {
+  return cell.startsWith("'") && isFormulaLike(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+/** Every imported event's id starts with this, so it can be told from one logged by hand. */
+export const IMPORTED_ID_PREFIX = 'imp-';

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pageCustomers } from '@/lib/content/page-customers';
+import { accountFromDomain, asDomain } from '@/lib/popup/account-name';
+import { readPopupParams } from '@/lib/popup/current-account';
+
+const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, '../fixtures', name), 'utf8');
+
+describe('page.customers: the content script tells the popup who is on the page', () => {
+  it('lists the Gmail thread’s customers once each, in page order, from the site adapter', () => {
+    const doc = new DOMParser().parseFromString(fixture('gmail/thread.html'), 'text/html');
+    const found = pageCustomers(doc, new URL('https://mail.google.com/mail/u/0/#inbox/abc'));
+    expect(found.emails[0]).toBe('jane.doe@acme-industrial.com');
+    expect(new Set(found.emails).size).toBe(found.emails.length);
+  });
+
+  it('answers with nothing on a page no adapter handles', () => {
+    const doc = new DOMParser().parseFromString('<p><span email="x@y.com">x</span></p>', 'text/html');
+    expect(pageCustomers(doc, new URL('https://example.com/'))).toEqual({ emails: [], webAddresses: [], names: [] });
+  });
+});
+
+describe('popup parameters and account names', () => {
+  it('reads only well-formed parameters', () => {
+    expect(readPopupParams('?account=a1&form=price_match&tab=12')).toEqual({ accountId: 'a1', email: null, text: null, tabId: 12, form: 'price_match' });
+    expect(readPopupParams('?form=delete&tab=-3&q=%20Acme%20')).toEqual({ accountId: null, email: null, text: 'Acme', tabId: null, form: null });
+  });
+
+  it('turns a typed web address into a domain, and a domain into the account to create', async () => {
+    expect(asDomain('https://www.Acme-Industrial.com/contact')).toBe('acme-industrial.com');
+    expect(asDomain('Acme Industrial')).toBeNull();
+    expect(await accountFromDomain('eu.acme-industrial.co.uk')).toEqual({ name: 'Acme Industrial', domain: 'acme-industrial.co.uk' });
+    expect(await accountFromDomain('initech.io')).toEqual({ name: 'Initech', domain: 'initech.io' });
+  });
+});
