@@ -9,7 +9,7 @@ import { eventsOfAccount, putEvents } from '@/lib/db/events';
 import { daysLateByInvoice, priceSeries, quotesAndOrdersByMonth } from '@/lib/history/charts';
 import type { AccountEvent } from '@/lib/model';
 import { refreshAllSummaries } from '@/lib/scoring/store';
-import { DAY, freshDb, NOW } from './helpers';
+import { freshDb, NOW } from './helpers';
 import { History } from './history';
 
 let db: QuotewiseDB;
@@ -226,6 +226,5 @@ describe('charts', () => {
     expect(Number(circle.getAttribute('cx'))).toBeGreaterThan(0);
     expect(Number.isFinite(Number(circle.getAttribute('cy')))).toBe(true);
     expect(screen.getByRole('img').getAttribute('aria-label')).toContain('1 quote in USD, from $500 to $500');
-    void DAY;
   });
 });
