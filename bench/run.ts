@@ -53,6 +53,7 @@ const SUITES: { name: string; run: () => Promise<Figure[]> }[] = [
   { name: 'popup', run: runPopupBench },
   { name: 'badge', run: () => import('./badge').then((bench) => bench.runBadgeBench()) },
   { name: 'import', run: () => import('./import-bench').then((bench) => bench.runImportBench()) },
+  { name: 'history', run: () => import('./history').then((bench) => bench.runHistoryBench()) },
 ];
 
 function format(value: number): string {

@@ -81,6 +81,18 @@ export const HealthSummary = z.object({
     z.object({ at: EpochMs, amount: Money, quoteRef: z.string(), outcome: z.nullable(z.enum(QUOTE_OUTCOMES)) }),
   ),
   openQuotes: z.int(),
+  /** The window's figures behind the score, for tables (history page). */
+  figures: z.object({
+    /** Order revenue in the definition's currency (minor units); other currencies are not summed. */
+    revenueMinor: z.int(),
+    currency: z.string(),
+    /** orders / quotes in the window, capped at 1; null with no quotes. */
+    quoteToOrderRate: z.nullable(z.number()),
+    /** The most days any invoice in the window was paid (or is unpaid) past its due date. */
+    maxDaysLate: z.int(),
+    /** The latest event of any kind but a dismissal, at any age; null with none. */
+    lastActivityAt: z.nullable(EpochMs),
+  }),
   /** The ideal-account definition version that produced this. */
   definitionVersion: z.int(),
   computedAt: EpochMs,

@@ -1,4 +1,4 @@
-import { Account, Contact, type Judgement } from '../model';
+import { Account, Contact, Judgement } from '../model';
 import { type Identity, registrableDomain } from '../identity';
 import type { QuotewiseDB } from './db';
 
@@ -74,4 +74,15 @@ export async function linkContact(
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
+}
+
+/** The rep's answers to the questions data cannot answer; unset fields keep their value. Returns the account before, for undo. */
+export async function updateJudgement(db: QuotewiseDB, accountId: string, patch: Partial<Judgement>, now: number): Promise<Account> {
+  return db.transaction('rw', db.accounts, async () => {
+    const before = await db.accounts.get(accountId);
+    if (!before) throw new Error('That account no longer exists.');
+    const judgement = Judgement.parse({ ...before.judgement, ...patch });
+    await db.accounts.put({ ...before, judgement, updatedAt: now });
+    return before;
+  });
 }

@@ -74,6 +74,13 @@ export function scoreAccount({ account, events, definition, now }: ScoreInput): 
     scorecard,
     lastQuote: s.lastQuote && { ...s.lastQuote, outcome: s.outcomeByQuoteRef.get(s.lastQuote.quoteRef)?.outcome ?? null },
     openQuotes: countOpenQuotes(events),
+    figures: {
+      revenueMinor: s.revenueMinor,
+      currency: t.currency,
+      quoteToOrderRate: s.quoteToOrderRate,
+      maxDaysLate: s.maxDaysLate,
+      lastActivityAt: s.lastEventAt,
+    },
     definitionVersion: definition.version,
     computedAt: now,
   };

@@ -10,6 +10,8 @@ export interface Signals {
   /** Events that count as history (notes and dismissals excluded). */
   scoredEvents: number;
   firstEventAt: number | null;
+  /** The latest event but dismissals, at any age. */
+  lastEventAt: number | null;
 
   quotes: number;
   firstQuoteAt: number | null;
@@ -67,6 +69,7 @@ export function computeSignals(events: readonly AccountEvent[], thresholds: Thre
     now,
     scoredEvents: 0,
     firstEventAt: null,
+    lastEventAt: null,
     quotes: 0,
     firstQuoteAt: null,
     lastQuote: null,
@@ -113,6 +116,7 @@ export function computeSignals(events: readonly AccountEvent[], thresholds: Thre
       s.dismissals.set(e.warning, { reason: e.reason, at: e.at, ...(e.until === undefined ? {} : { until: e.until }) });
       continue;
     }
+    if (s.lastEventAt === null || at > s.lastEventAt) s.lastEventAt = at;
     if (e.type === 'payment' && e.invoiceRef) paymentsByInvoice.set(e.invoiceRef, e.at);
     if (at < windowStart || at > now || e.type === 'note') continue;
     s.scoredEvents++;

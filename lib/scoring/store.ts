@@ -36,16 +36,19 @@ export async function refreshSummaries(db: QuotewiseDB, accountIds: readonly str
 export async function getSummaries(db: QuotewiseDB, accountIds: readonly string[], now: number): Promise<HealthSummary[]> {
   const definition = await loadDefinition(db);
   const cached = await db.summaries.bulkGet([...accountIds]);
-  const stale = accountIds.filter((_, i) => {
-    const c = cached[i];
-    return !c || c.staleAt <= now || c.definitionVersion !== definition.version;
-  });
+  const stale = accountIds.filter((_, i) => isStale(cached[i], definition.version, now));
   const refreshed = stale.length ? await refreshSummaries(db, stale, now, definition) : [];
   const byId = new Map(refreshed.map((s) => [s.accountId, s]));
   return accountIds.flatMap((id, i) => {
     const summary = byId.get(id) ?? cached[i];
     return summary ? [stripCache(summary)] : [];
   });
+}
+
+/** Whether a cached summary must be recomputed before it is shown. */
+export function isStale(cached: CachedSummary | undefined, definitionVersion: number, now: number): boolean {
+  // Summaries cached before `figures` existed lack them: recompute those once.
+  return !cached || cached.staleAt <= now || cached.definitionVersion !== definitionVersion || !cached.figures;
 }
 
 /** Recompute every account's summary (after the definition changed). */

@@ -35,8 +35,11 @@ describe('Firefox build', () => {
     expect(firefox.background).toEqual({ scripts: ['background.js'] });
     expect(firefox.browser_specific_settings.gecko).toMatchObject({ id: 'quotewise@quotewise.app', data_collection_permissions: { required: ['none'] } });
     expect(chrome.browser_specific_settings).toBeUndefined();
-    // Same permissions, same sites, same content scripts.
-    expect(firefox.permissions).toEqual(chrome.permissions);
+    // The history page is the side panel: Chrome's side_panel needs the sidePanel permission, Firefox's sidebar_action none.
+    expect(chrome.side_panel).toEqual({ default_path: 'history.html' });
+    expect(firefox.sidebar_action).toMatchObject({ default_panel: 'history.html' });
+    // Otherwise the same permissions, same sites, same content scripts.
+    expect(firefox.permissions).toEqual(chrome.permissions.filter((p: string) => p !== 'sidePanel'));
     expect(firefox.host_permissions).toEqual(chrome.host_permissions);
     expect(firefox.content_scripts).toEqual(chrome.content_scripts);
   });

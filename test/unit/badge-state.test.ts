@@ -16,6 +16,7 @@ const summary = (over: Partial<HealthSummary>): HealthSummary => ({
   scorecard: { answers: [], yes: 0, verdict: 'work on it' },
   lastQuote: null,
   openQuotes: 0,
+  figures: { revenueMinor: 0, currency: 'USD', quoteToOrderRate: null, maxDaysLate: 0, lastActivityAt: null },
   definitionVersion: 1,
   computedAt: 0,
   ...over,

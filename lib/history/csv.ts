@@ -1,0 +1,60 @@
+import Papa from 'papaparse';
+import type { AccountEvent } from '../model';
+import { amountOf, describeEvent, EVENT_LABELS } from './describe';
+import type { PortfolioRow } from './portfolio';
+
+/**
+ * CSV of what is on screen. Cells that a spreadsheet would run as a formula
+ * (starting =, +, -, @, tab or CR) are prefixed with an apostrophe: account names
+ * and notes come from emails and imports, i.e. from other people.
+ */
+function toCsv(fields: string[], data: (string | number | null)[][]): string {
+  return Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n' });
+}
+
+const isoDay = (at: number | null) => (at === null ? '' : new Date(at).toISOString().slice(0, 10));
+const major = (minor: number) => (minor / 100).toFixed(2);
+
+export function portfolioCsv(rows: readonly PortfolioRow[]): string {
+  return toCsv(
+    ['Account', 'Domains', 'Band', 'Score', 'Warnings', 'Revenue', 'Currency', 'Quote-to-order rate', 'Days late (max)', 'Last activity'],
+    rows.map((r) => [
+      r.name,
+      r.domains.join(' '),
+      r.band,
+      r.score,
+      r.warnings.join('; '),
+      major(r.revenueMinor),
+      r.currency,
+      r.quoteToOrderRate === null ? '' : Math.round(r.quoteToOrderRate * 100) / 100,
+      r.maxDaysLate,
+      isoDay(r.lastActivityAt),
+    ]),
+  );
+}
+
+export function historyCsv(accountName: string, events: readonly AccountEvent[]): string {
+  return toCsv(
+    ['Account', 'Date', 'Type', 'What happened', 'Amount', 'Currency', 'Contact', 'Note', 'Source', 'Event id'],
+    events.map((e) => {
+      const amount = amountOf(e);
+      return [
+        accountName,
+        isoDay(e.at),
+        EVENT_LABELS[e.type],
+        describeEvent(e),
+        amount ? major(amount.minor) : '',
+        amount?.currency ?? '',
+        e.contactEmail ?? '',
+        e.type === 'note' ? '' : (e.note ?? ''),
+        e.source,
+        e.id,
+      ];
+    }),
+  );
+}
+
+/** A safe file name from an account name: "Acme Corp" -> "acme-corp". */
+export function fileSlug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'account';
+}
