@@ -5,10 +5,9 @@
  * badges show, and the portfolio page when this build has it. With no display
  * it runs headless and saves screenshots to demo-screenshots/.
  */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { EXTENSION_DIR, launchExtension, ROOT, serveFixture, waitForAccessible } from '../test/e2e/harness';
+import { launchExtension, ROOT, serveFixture, waitForAccessible } from '../test/e2e/harness';
 
 const headless = !process.env.DISPLAY;
 const session = await launchExtension({ headless });
@@ -28,19 +27,16 @@ await mail.goto('https://mail.google.com/mail/u/0/#label/customers');
 await waitForAccessible(mail, (node) => node.role === 'button' && node.name.includes('Acme Industrial'), 20_000);
 console.log('Demo mailbox open with badges: https://mail.google.com/mail/u/0/#label/customers');
 
-const hasPortfolio = existsSync(path.join(EXTENSION_DIR, 'history.html'));
-const portfolio = hasPortfolio ? await session.openExtensionPage('history.html') : null;
-if (!hasPortfolio) console.log('No portfolio page (history.html) in this build yet: skipping it.');
+const portfolio = await session.openExtensionPage('history.html');
+await portfolio.getByRole('grid').waitFor({ timeout: 30_000 });
+console.log('Portfolio open, worst first: history.html');
 
 if (headless) {
   const dir = path.join(ROOT, 'demo-screenshots');
   await mkdir(dir, { recursive: true });
   await data.screenshot({ path: path.join(dir, 'import-and-backup.png'), fullPage: true });
   await mail.screenshot({ path: path.join(dir, 'mailbox.png'), fullPage: true });
-  if (portfolio) {
-    await portfolio.waitForLoadState('networkidle');
-    await portfolio.screenshot({ path: path.join(dir, 'portfolio.png'), fullPage: true });
-  }
+  await portfolio.screenshot({ path: path.join(dir, 'portfolio.png'), fullPage: true });
   console.log(`No display: ran headless and saved screenshots to ${dir}`);
   await session.close();
 } else {

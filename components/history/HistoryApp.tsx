@@ -3,6 +3,7 @@ import type { QuotewiseDB } from '@/lib/db/db';
 import { undo, type Undo } from '@/lib/history/actions';
 import { livePortfolio, type PortfolioSource } from '@/lib/history/portfolio-source';
 import { parseRoute, type Route } from '@/lib/history/route';
+import { UpdateNotice } from '../UpdateNotice';
 import { AccountPage } from './AccountPage';
 import { Portfolio } from './Portfolio';
 
@@ -48,6 +49,7 @@ export function HistoryApp({ db, portfolio }: { db: QuotewiseDB; portfolio?: Por
 
   return (
     <>
+      <UpdateNotice />
       {route.kind === 'account' ? <AccountPage db={db} accountId={route.accountId} notify={notify} /> : <Portfolio db={db} source={source} notify={notify} />}
       <div class="notice" role="status" aria-live="polite">
         {notice && (

@@ -6,7 +6,7 @@ export function OptionsApp({ locale }: { locale: string }) {
     <main class="options" aria-labelledby="options-title">
       <h1 id="options-title">Quotewise settings</h1>
       <nav aria-label="Other Quotewise pages">
-        <a href="data.html">Import &amp; backup</a>
+        <a href="history.html">Accounts and history</a> · <a href="data.html">Import &amp; backup</a>
       </nav>
       <DefinitionEditor locale={locale} />
       <SettingsEditor />

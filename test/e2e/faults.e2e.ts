@@ -71,7 +71,7 @@ describe('faults: nothing logged is lost', () => {
   });
 
   it('two tabs and the popup writing at once lose nothing', async () => {
-    const pages = await Promise.all(['options.html', 'data.html', 'popup.html'].map((p) => session.openExtensionPage(p)));
+    const pages = await Promise.all(['history.html', 'data.html', 'popup.html'].map((p) => session.openExtensionPage(p)));
     await Promise.all(pages.map((page, n) => startBurst(page, accountId, `writer${n}`, 40)));
     const results = (await Promise.all(pages.map(finishBurst))).flat();
     expect(results.every((r) => r.status === 'fulfilled' && r.value.ok)).toBe(true);

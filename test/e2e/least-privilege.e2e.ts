@@ -13,7 +13,9 @@ const ALLOWED_PERMISSIONS: Record<string, string> = {
   contextMenus: 'The "Log a quote for …" item on selected text and mailto links.',
   scripting: "Injects the badge's UI into the page's isolated world on demand, and registers the badge for CRM addresses the rep enables.",
 };
-const CHROME_ONLY: Record<string, string> = {};
+const CHROME_ONLY: Record<string, string> = {
+  sidePanel: 'Shows the history page in Chrome\'s side panel (Firefox declares a sidebar instead, which needs no permission).',
+};
 const ALLOWED_OPTIONAL_HOSTS = ['https://*/*'];
 
 const manifest = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));

@@ -127,7 +127,7 @@ describe('security: the page cannot read us, and nothing from data ever runs', (
     }
 
     // The extension's own pages, showing the same data.
-    for (const pagePath of [`popup.html?account=${accounts[0]!.id}`, `popup.html?account=${accounts[1]!.id}`, 'options.html']) {
+    for (const pagePath of [`popup.html?account=${accounts[0]!.id}`, `popup.html?account=${accounts[1]!.id}`, 'options.html', 'history.html', ...accounts.map((a) => `history.html#/account/${a.id}`)]) {
       const page = await session.openExtensionPage(pagePath);
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(300);
@@ -161,7 +161,7 @@ describe('security: the page cannot read us, and nothing from data ever runs', (
 
   it('no request leaves the browser: every page and content script exercised, no web request but the test’s own page loads', async () => {
     await session.context.route('https://mail.google.com/**', (route) => route.fulfill({ contentType: 'text/html', body: threadHtml }));
-    for (const pagePath of ['popup.html', 'options.html', 'data.html']) {
+    for (const pagePath of ['popup.html', 'options.html', 'data.html', 'history.html', `history.html#/account/${(await send<{ results: { account: { id: string } | null }[] }>(session, 'accounts.lookup', { emails: ['x@acme-industrial.com'] })).results[0]!.account!.id}`]) {
       const page = await session.openExtensionPage(pagePath);
       await page.waitForLoadState('networkidle');
       await page.close();
