@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Currency, EpochMs, Id, Money, QUOTE_OUTCOMES, WarningName } from './primitives';
+import { EpochMs, Id, Money, QUOTE_OUTCOMES, WarningName } from './primitives';
 
 /**
  * The data model. Every boundary (messages, imports, backups, settings) parses

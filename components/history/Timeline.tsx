@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { QuotewiseDB } from '@/lib/db/db';
 import { editEvent, removeEvents } from '@/lib/history/actions';
-import { amountOf, describeEvent, EVENT_LABELS, formatDay } from '@/lib/history/describe';
+import { EVENT_LABELS } from '@/lib/event-types';
+import { amountOf, describeEvent, formatDay } from '@/lib/history/describe';
 import type { AccountEvent, EventType } from '@/lib/model';
 import type { Notify } from './HistoryApp';
 

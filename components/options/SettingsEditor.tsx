@@ -5,7 +5,6 @@ import { Currency, Domain } from '@/lib/model';
 import { syncExtraSiteScripts, toMatchPattern } from '@/lib/options/extra-sites';
 import type { Settings } from '@/lib/settings';
 
-type ListKey = 'ownDomains' | 'freeMailExtra' | 'freeMailExcluded';
 
 /** The rep's own settings, each change saved at once (validated by the background with the Settings schema). */
 export function SettingsEditor() {

@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatMinor } from '@/lib/amount';
 import type { OpenQuote } from '@/lib/messaging/quicklog';
+import { EVENT_LABELS, LOGGED_EVENT_TYPES, type LoggedEventType } from '@/lib/event-types';
 import type { NewEvent } from '@/lib/model';
 import {
   buildEvent,
@@ -9,14 +10,11 @@ import {
   emptyFields,
   FIELDS_OF,
   OUTCOME_LABELS,
-  QUICKLOG_LABELS,
-  QUICKLOG_TYPES,
   REFERRAL_LABELS,
   SERVICE_LABELS,
   type FieldErrors,
   type FieldName,
   type QuickLogFields,
-  type QuickLogType,
 } from '@/lib/quicklog/build-event';
 
 export interface QuickLogFormProps {
@@ -26,7 +24,7 @@ export interface QuickLogFormProps {
   defaultCurrency: string;
   /** This account's quotes still waiting for an outcome, newest first: price-match requests and outcomes link to one. */
   openQuotes: readonly OpenQuote[];
-  initialType?: QuickLogType;
+  initialType?: LoggedEventType;
   now: () => number;
   /** Saves the event; throws with a message the rep can read when it could not be saved. */
   onSave: (event: NewEvent, summary: string) => Promise<void>;
@@ -55,7 +53,7 @@ const LABELS: Record<FieldName, string> = {
 export function QuickLogForm(props: QuickLogFormProps) {
   const { accountId, accountName, locale, defaultCurrency, openQuotes, now, onSave } = props;
   const fresh = () => ({ ...emptyFields(defaultCurrency, dateInputValue(now(), 30)), quoteRef: openQuotes[0]?.quoteRef ?? '' });
-  const [type, setType] = useState<QuickLogType>(props.initialType ?? 'quote');
+  const [type, setType] = useState<LoggedEventType>(props.initialType ?? 'quote');
   const [fields, setFields] = useState<QuickLogFields>(fresh);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -190,10 +188,10 @@ export function QuickLogForm(props: QuickLogFormProps) {
     <form ref={formRef} class="quicklog" aria-label={`Log for ${accountName}`} onSubmit={submit} noValidate>
       <div class="field">
         <label for="ql-type">What happened</label>
-        <select id="ql-type" value={type} onChange={(e) => setType(e.currentTarget.value as QuickLogType)}>
-          {QUICKLOG_TYPES.map((t) => (
+        <select id="ql-type" value={type} onChange={(e) => setType(e.currentTarget.value as LoggedEventType)}>
+          {LOGGED_EVENT_TYPES.map((t) => (
             <option key={t} value={t}>
-              {QUICKLOG_LABELS[t]}
+              {EVENT_LABELS[t]}
             </option>
           ))}
         </select>
@@ -205,7 +203,7 @@ export function QuickLogForm(props: QuickLogFormProps) {
         </p>
       )}
       <button type="submit" class="primary" disabled={saving}>
-        {saving ? 'Saving…' : `Log ${QUICKLOG_LABELS[type].toLowerCase()}`}
+        {saving ? 'Saving…' : `Log ${EVENT_LABELS[type].toLowerCase()}`}
       </button>
     </form>
   );
@@ -214,5 +212,5 @@ export function QuickLogForm(props: QuickLogFormProps) {
 /** What the undo bar says was logged. */
 function describe(event: NewEvent, accountName: string, locale: string): string {
   const money = 'amount' in event && event.amount ? ` of ${formatMinor(event.amount.minor, event.amount.currency, locale)}` : '';
-  return `${QUICKLOG_LABELS[event.type as QuickLogType] ?? event.type}${money} logged for ${accountName}.`;
+  return `${EVENT_LABELS[event.type as LoggedEventType] ?? event.type}${money} logged for ${accountName}.`;
 }

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { AccountEvent } from '../model';
-import { amountOf, describeEvent, EVENT_LABELS } from './describe';
+import { EVENT_LABELS } from '../event-types';
+import { amountOf, describeEvent } from './describe';
 import type { PortfolioRow } from './portfolio';
 
 /**

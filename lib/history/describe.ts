@@ -1,20 +1,6 @@
-import type { AccountEvent, EventType, Money } from '../model';
+import type { AccountEvent, Money } from '../model';
 import { money } from '../scoring/format';
 
-export const EVENT_LABELS: Record<EventType, string> = {
-  quote: 'Quote',
-  price_match: 'Price-match request',
-  quote_outcome: 'Quote outcome',
-  order: 'Order',
-  invoice: 'Invoice',
-  payment: 'Payment',
-  service: 'Service request',
-  engineering_change: 'Engineering change',
-  referral: 'Referral',
-  upsell: 'Upsell',
-  note: 'Note',
-  warning_dismissed: 'Warning dismissed',
-};
 
 const OUTCOME_LABELS = { won: 'won', lost: 'lost', lost_to_incumbent: 'lost to the incumbent', no_decision: 'no decision' } as const;
 const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });

@@ -27,21 +27,6 @@ export const QUOTEWISE_COLUMNS = [
 ] as const;
 export type QuotewiseColumn = (typeof QUOTEWISE_COLUMNS)[number];
 
-/** The event types a CSV row may carry (dismissed warnings are the rep's own act, never imported). */
-export const IMPORT_EVENT_TYPES = [
-  'quote',
-  'price_match',
-  'quote_outcome',
-  'order',
-  'invoice',
-  'payment',
-  'service',
-  'engineering_change',
-  'referral',
-  'upsell',
-  'note',
-] as const;
-export type ImportEventType = (typeof IMPORT_EVENT_TYPES)[number];
 
 /** `Deal Stage` -> `deal_stage`; a UTF-8 byte-order mark left on the first header is dropped. */
 export function normaliseHeader(header: string): string {

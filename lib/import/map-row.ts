@@ -1,6 +1,7 @@
 import { identifyEmail, identifyWebAddress, normaliseEmail, type IdentityOptions } from '../identity';
 import { NewEventInput, QUOTE_OUTCOMES, REFERRAL_KINDS, SERVICE_KINDS } from '../model';
-import { IMPORT_EVENT_TYPES, type ImportEventType, type QuotewiseColumn, unguardCell } from './format';
+import { LOGGED_EVENT_TYPES, type LoggedEventType } from '../event-types';
+import { type QuotewiseColumn, unguardCell } from './format';
 import type { DealField, Mapping } from './presets';
 import {
   parseAmount,
@@ -33,7 +34,7 @@ export interface AccountKey {
 }
 
 /** An event as it will be stored, without its account (resolved at write time) and id (assigned per file). */
-export type EventDraft = { type: ImportEventType; at: number; source: 'import' } & Record<string, unknown>;
+export type EventDraft = { type: LoggedEventType; at: number; source: 'import' } & Record<string, unknown>;
 
 export type RowResult = { ok: true; account: AccountKey; events: EventDraft[] } | { ok: false; reason: string };
 
@@ -97,7 +98,7 @@ function eventRow(
 ): EventDraft[] {
   const typeCell = get('type');
   if (!typeCell) throw new RowError('missing type');
-  const type = parseChoice(typeCell, 'type', IMPORT_EVENT_TYPES);
+  const type = parseChoice(typeCell, 'type', LOGGED_EVENT_TYPES);
   if (!type.ok) throw new RowError(type.reason);
   const at = need(parseDate(get('date'), slashOrder));
   const currency = get('currency') ? need(parseCurrency(get('currency'))) : context.defaultCurrency;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { parseAmount, parsePercent } from '../amount';
+import type { LoggedEventType } from '../event-types';
 import { Currency, NewEventInput, QUOTE_OUTCOMES, REFERRAL_KINDS, SERVICE_KINDS, type NewEvent } from '../model';
 
 /**
@@ -7,34 +8,6 @@ import { Currency, NewEventInput, QUOTE_OUTCOMES, REFERRAL_KINDS, SERVICE_KINDS,
  * their locale) in, a validated event or an error per field out. Pure, so every
  * rule is unit-tested without a DOM; the component only renders it.
  */
-export const QUICKLOG_TYPES = [
-  'quote',
-  'price_match',
-  'quote_outcome',
-  'order',
-  'invoice',
-  'payment',
-  'service',
-  'engineering_change',
-  'referral',
-  'upsell',
-  'note',
-] as const;
-export type QuickLogType = (typeof QUICKLOG_TYPES)[number];
-
-export const QUICKLOG_LABELS: Record<QuickLogType, string> = {
-  quote: 'Quote',
-  price_match: 'Price-match request',
-  quote_outcome: 'Quote outcome',
-  order: 'Order',
-  invoice: 'Invoice',
-  payment: 'Payment',
-  service: 'Service request',
-  engineering_change: 'Engineering change',
-  referral: 'Referral',
-  upsell: 'Up-sell / cross-sell',
-  note: 'Note',
-};
 
 export const OUTCOME_LABELS: Record<(typeof QUOTE_OUTCOMES)[number], string> = {
   won: 'Won',
@@ -98,7 +71,7 @@ export function emptyFields(currency: string, today: string): QuickLogFields {
 }
 
 /** Which fields each type shows, in order. The first is focused. */
-export const FIELDS_OF: Record<QuickLogType, readonly FieldName[]> = {
+export const FIELDS_OF: Record<LoggedEventType, readonly FieldName[]> = {
   quote: ['amount', 'currency', 'discount', 'reference', 'competitor', 'competitorPrice', 'note'],
   price_match: ['competitor', 'competitorPrice', 'currency', 'quoteRef', 'note'],
   quote_outcome: ['outcome', 'quoteRef', 'note'],
@@ -120,7 +93,7 @@ export interface BuildContext {
 
 export type BuildResult = { ok: true; event: NewEvent } | { ok: false; errors: FieldErrors };
 
-export function buildEvent(type: QuickLogType, fields: QuickLogFields, { accountId, now, locale }: BuildContext): BuildResult {
+export function buildEvent(type: LoggedEventType, fields: QuickLogFields, { accountId, now, locale }: BuildContext): BuildResult {
   const errors: FieldErrors = {};
   const currency = Currency.safeParse(fields.currency);
   if (FIELDS_OF[type].includes('currency') && !currency.success) errors.currency = 'Use a 3-letter currency code, like USD or EUR.';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildEvent, emptyFields, FIELDS_OF, QUICKLOG_TYPES, type QuickLogFields, type QuickLogType } from '@/lib/quicklog/build-event';
+import { LOGGED_EVENT_TYPES, type LoggedEventType } from '@/lib/event-types';
+import { buildEvent, emptyFields, FIELDS_OF, type QuickLogFields } from '@/lib/quicklog/build-event';
 import { NOW } from './helpers';
 
 const ctx = { accountId: 'acc-1', now: NOW, locale: 'en-US' };
-const build = (type: QuickLogType, patch: Partial<QuickLogFields> = {}, locale = 'en-US') =>
+const build = (type: LoggedEventType, patch: Partial<QuickLogFields> = {}, locale = 'en-US') =>
   buildEvent(type, { ...emptyFields('USD', '2026-07-01'), ...patch }, { ...ctx, locale });
 
 describe('buildEvent: the quick-log form to an event', () => {
@@ -57,6 +58,6 @@ describe('buildEvent: the quick-log form to an event', () => {
 
   it('ignores fields the chosen type does not show', () => {
     expect(build('referral', { amount: 'garbage', competitor: 'x' })).toMatchObject({ ok: true, event: { type: 'referral' } });
-    for (const type of QUICKLOG_TYPES) expect(FIELDS_OF[type].length).toBeGreaterThan(0);
+    for (const type of LOGGED_EVENT_TYPES) expect(FIELDS_OF[type].length).toBeGreaterThan(0);
   });
 });
