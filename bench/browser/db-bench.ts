@@ -1,12 +1,12 @@
 import { findAccountByIdentity } from '@/lib/db/accounts';
+import { seededRandom } from '@/lib/random';
 import { QuotewiseDB } from '@/lib/db/db';
 import { eventsOfAccount, forEachAccountEvents, recordEvents } from '@/lib/db/events';
 import { DEFAULT_DEFINITION } from '@/lib/scoring/definition';
 import { scoreAccount } from '@/lib/scoring/score';
 import { getSummaries, refreshAllSummaries } from '@/lib/scoring/store';
-import type { AccountEvent } from '@/lib/model';
 import { identifyEmail } from '@/lib/identity';
-import type { Account, NewEvent } from '@/lib/model';
+import type { Account, AccountEvent, NewEvent } from '@/lib/model';
 import { type Figure, percentile } from '../stats';
 
 const ACCOUNTS = 10_000;
@@ -14,17 +14,6 @@ const EVENTS = 1_000_000;
 const BIG_ACCOUNT_EVENTS = 1_000;
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 1);
-
-/** Deterministic pseudo-random numbers, so every run seeds the same data. */
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeEvent(i: number, accountId: string, random: () => number): NewEvent {
   const at = NOW - Math.floor(random() * 730) * DAY;
@@ -48,7 +37,7 @@ function eventsOf(account: number): number {
 }
 
 async function seed(db: QuotewiseDB): Promise<{ insertPerSecond: number; total: number }> {
-  const random = mulberry32(42);
+  const random = seededRandom(42);
   const accounts: Account[] = Array.from({ length: ACCOUNTS }, (_, i) => ({
     id: `a${i}`,
     name: `Company ${i}`,
@@ -90,7 +79,7 @@ export async function runDbBench(): Promise<Figure[]> {
   await db.open();
   const { insertPerSecond, total } = await seed(db);
   if (total !== EVENTS) throw new Error(`seeded ${total} events`);
-  const random = mulberry32(7);
+  const random = seededRandom(7);
 
   // Half company addresses, half free-mail contacts: both paths a badge takes.
   const lookups = await time(1_000, async (i) => {

@@ -6,21 +6,12 @@
  * this ships in the extension.
  */
 import { QuotewiseDB } from '@/lib/db/db';
+import { seededRandom } from '@/lib/random';
 import { recordEvents } from '@/lib/db/events';
 import type { Account, NewEvent } from '@/lib/model';
 import { refreshAllSummaries } from '@/lib/scoring/store';
 
 const DAY = 86_400_000;
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeEvent(i: number, accountId: string, now: number, random: () => number): NewEvent {
   const at = now - Math.floor(random() * 540) * DAY;
@@ -48,7 +39,7 @@ export interface SeedResult {
 export async function seedHistory({ accounts, eventsPerAccount, bigAccountEvents }: { accounts: number; eventsPerAccount: number; bigAccountEvents: number }): Promise<SeedResult> {
   const started = performance.now();
   const now = Date.now();
-  const random = mulberry32(7);
+  const random = seededRandom(7);
   const db = new QuotewiseDB();
   const rows: Account[] = Array.from({ length: accounts }, (_, i) => ({
     id: `a${i}`,

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { seededRandom } from '../random';
 import { QUOTEWISE_COLUMNS, type QuotewiseColumn } from '../import/format';
 import { formatDate } from '../import/values';
 
@@ -52,18 +53,6 @@ const ARCHETYPES: readonly Archetype[] = ['healthy', 'healthy', 'healthy', 'watc
 type Row = Partial<Record<QuotewiseColumn, string>>;
 const DAY = 86_400_000;
 
-/** mulberry32: a tiny seeded PRNG, enough for made-up histories. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface DemoOptions {
   seed?: number;
   /** The day the histories lead up to (epoch ms; rounded down to midnight UTC). */
@@ -73,7 +62,7 @@ export interface DemoOptions {
 }
 
 export function demoAccounts(options: DemoOptions): DemoAccount[] {
-  const rand = random(options.seed ?? DEMO_SEED);
+  const rand = seededRandom(options.seed ?? DEMO_SEED);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const accounts = [...SHOWCASE];
   const names = new Set(accounts.map((a) => a.name));
@@ -89,7 +78,7 @@ export function demoAccounts(options: DemoOptions): DemoAccount[] {
 }
 
 export function generateDemoCsv(options: DemoOptions): string {
-  const rand = random((options.seed ?? DEMO_SEED) ^ 0x5bd1e995);
+  const rand = seededRandom((options.seed ?? DEMO_SEED) ^ 0x5bd1e995);
   const today = Math.floor(options.today / DAY) * DAY;
   const rows = demoAccounts(options).flatMap((account) => history(account, today, rand));
   return Papa.unparse({ fields: [...QUOTEWISE_COLUMNS], data: rows.map((row) => QUOTEWISE_COLUMNS.map((c) => row[c] ?? '')) }, { newline: '\n' });
