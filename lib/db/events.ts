@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { AccountEvent, type NewEvent } from '../model';
+import { openQuotesIn } from '../quotes';
 import type { EventChunk, OpenQuotes, QuotewiseDB } from './db';
 
 /**
@@ -149,13 +150,9 @@ export function buildChunks(accountId: string, events: AccountEvent[]): EventChu
   return chunks;
 }
 
-/** A quote is open while no outcome names its quoteRef. Null when the account has none open. */
+/** The account's open-quotes row, oldest first; null when it has none open. */
 export function openQuotesOf(accountId: string, events: readonly AccountEvent[]): OpenQuotes | null {
-  const decided = new Set<string>();
-  for (const e of events) if (e.type === 'quote_outcome' && e.quoteRef) decided.add(e.quoteRef);
-  const quotes = events
-    .filter((e): e is AccountEvent & { type: 'quote' } => e.type === 'quote' && !decided.has(e.quoteRef))
-    .sort(byTimeThenId);
+  const quotes = openQuotesIn(events).sort(byTimeThenId);
   return quotes.length ? { accountId, oldestOpenSince: quotes[0]!.at, quotes } : null;
 }
 

@@ -1,6 +1,7 @@
 import type { Band, DismissedWarning, HealthSummary, Reason, Warning } from '../health';
 import type { Account, AccountEvent, WarningName } from '../model';
 import type { Definition, Weights } from './definition';
+import { openQuotesIn } from '../quotes';
 import { percent, plural } from './format';
 import { answerScorecard } from './scorecard';
 import { computeSignals } from './signals';
@@ -73,7 +74,7 @@ export function scoreAccount({ account, events, definition, now }: ScoreInput): 
     reasons: enoughData ? reasons : [{ points: 0, text: `Only ${plural(s.scoredEvents, 'event')} in the last ${t.windowMonths} months; ${t.minEvents} are needed to judge.` }],
     scorecard,
     lastQuote: s.lastQuote && { ...s.lastQuote, outcome: s.outcomeByQuoteRef.get(s.lastQuote.quoteRef)?.outcome ?? null },
-    openQuotes: countOpenQuotes(events),
+    openQuotes: openQuotesIn(events).length,
     figures: {
       revenueMinor: s.revenueMinor,
       currency: t.currency,
@@ -109,14 +110,6 @@ function applyDismissals(
   return { active, dismissed };
 }
 
-/** Quotes with no outcome yet, at any age. */
-function countOpenQuotes(events: readonly AccountEvent[]): number {
-  const decided = new Set<string>();
-  for (const e of events) if (e.type === 'quote_outcome' && e.quoteRef) decided.add(e.quoteRef);
-  let open = 0;
-  for (const e of events) if (e.type === 'quote' && !decided.has(e.quoteRef)) open++;
-  return open;
-}
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 const round1 = (x: number) => Math.round(x * 10) / 10;
