@@ -9,11 +9,13 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
-    // The content script uses only promise-native APIs (runtime.sendMessage, and onMessage
-    // without replying), which Chrome MV3 and Firefox both provide: it skips the polyfill
-    // to stay within its size budget. Extension pages and the background keep it.
+    // The content script and the unlisted scripts (the badge UI, the popup's script) use only
+    // promise-native APIs (runtime.sendMessage, tabs.query, runtime.openOptionsPage, and onMessage
+    // without replying), which Chrome MV3 and Firefox both provide: they skip the polyfill, the
+    // content script to stay within its size budget, the popup to start sooner. Pages and the
+    // background keep it.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script' || entrypoint.type === 'unlisted-script')) return;
       const alias = config.resolve?.alias ?? [];
       const list = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
       config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...list] };

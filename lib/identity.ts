@@ -1,4 +1,4 @@
-import { getDomain } from 'tldts';
+import { getDomain, getDomainWithoutSuffix } from 'tldts';
 import { isCompanyDomain } from 'company-email-validator';
 import { Email } from './model';
 
@@ -24,6 +24,17 @@ export interface IdentityOptions {
 export function registrableDomain(hostOrUrl: string): string | null {
   const domain = getDomain(hostOrUrl.trim().toLowerCase(), { allowPrivateDomains: false });
   return domain || null;
+}
+
+/** A starting name for a company's account, from its domain: acme-industrial.co.uk -> "Acme Industrial". */
+export function companyNameOf(domain: string): string {
+  const registrable = registrableDomain(domain) ?? domain;
+  const label = getDomainWithoutSuffix(registrable) || registrable;
+  return label
+    .split(/[-_.]+/)
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join(' ');
 }
 
 export function isFreeMailDomain(domain: string, options: IdentityOptions = {}): boolean {

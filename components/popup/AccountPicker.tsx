@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '@/lib/messaging/client';
-import { accountFromDomain, asDomain } from '@/lib/popup/account-name';
+import { asDomain } from '@/lib/popup/account-name';
 import type { AccountChoice } from '@/lib/popup/current-account';
 
 export interface AccountPickerProps {
@@ -40,12 +40,11 @@ export function AccountPicker({ initialQuery, unknown, onChoose }: AccountPicker
   const create = async () => {
     setError(null);
     try {
-      const fromDomain = domain ? await accountFromDomain(domain) : null;
-      const account = await request('accounts.create', {
-        name: fromDomain?.name ?? query.trim(),
-        domains: fromDomain ? [fromDomain.domain] : [],
-        contactEmail: domain && domain === unknown?.domain ? unknown.email : undefined,
-      });
+      // From a domain, the background names the account (it has the public-suffix list).
+      const account = await request(
+        'accounts.create',
+        domain ? { domains: [domain], contactEmail: domain === unknown?.domain ? unknown.email : undefined } : { name: query.trim() },
+      );
       onChoose(account);
     } catch (e) {
       setError(`Could not create the account: ${(e as Error).message}`);

@@ -48,7 +48,8 @@ export function PopupApp({ params, data, locale, now = Date.now, undoMs = 8000 }
   /** After a write: the open quotes and the badge summary at the top follow it. */
   const refresh = () => Promise.all([refreshQuotes(), refreshSummary()]).catch((error: Error) => setStatus(error.message));
 
-  useEffect(() => {
+  // A layout effect, not an effect: Preact runs effects only after the next paint, and the data is often already here.
+  useLayoutEffect(() => {
     (data ?? loadPopupData(params)).then(
       ({ resolution, defaultCurrency, openQuotes, staleAfterDays }) => {
         setLoaded({ unknown: resolution.unknown, query: resolution.query, defaultCurrency, staleAfterDays });

@@ -4,6 +4,7 @@ import type { BackgroundDeps } from './handlers/deps';
 import { eventHandlers } from './handlers/events';
 import { healthHandlers } from './handlers/health';
 import { pingHandlers } from './handlers/ping';
+import { popupHandlers } from './handlers/popup';
 import { quicklogHandlers } from './handlers/quicklog';
 import { settingsHandlers } from './handlers/settings';
 import { uiHandlers } from './handlers/ui';
@@ -18,6 +19,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...eventHandlers(deps),
     ...healthHandlers(deps),
     ...quicklogHandlers(deps),
+    ...popupHandlers(deps),
     ...settingsHandlers(deps),
     ...uiHandlers(),
   };

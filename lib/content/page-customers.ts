@@ -1,23 +1,7 @@
+/** The content script's answer to `page.customers` (lib/messaging/page-customers.ts), from the same site adapters that place the badges. */
 import { browser } from 'wxt/browser';
-import * as z from 'zod/mini';
 import { adapterFor } from '../adapters';
-
-/**
- * The popup asks the open tab "who is the customer here?" and this answers,
- * from the same site adapters that place the badges. The popup then resolves
- * the answer with `accounts.lookup`, so the page never sees account data it
- * did not already show.
- */
-export const PAGE_CUSTOMERS = 'page.customers';
-
-export const PageCustomersRequest = z.object({ quotewise: z.literal(1), type: z.literal(PAGE_CUSTOMERS) });
-
-export const PageCustomers = z.object({
-  emails: z.array(z.string().check(z.maxLength(320))).check(z.maxLength(200)),
-  webAddresses: z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(50)),
-  names: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)),
-});
-export type PageCustomers = z.infer<typeof PageCustomers>;
+import { PageCustomersRequest, type PageCustomers } from '../messaging/page-customers';
 
 /** The customers visible on the page, in page order (the first is the one the rep is looking at), without repeats. */
 export function pageCustomers(root: ParentNode, url: URL): PageCustomers {

@@ -18,8 +18,9 @@ export const accountMessages = {
   }),
   'accounts.create': defineMessage({
     audience: 'content',
+    /** Without a name, the account is named after its first domain (acme-industrial.com -> "Acme Industrial"). */
     request: z.object({
-      name: text(1, 200),
+      name: z.optional(text(1, 200)),
       domains: z._default(z.array(Domain).check(z.maxLength(20)), []),
       aliases: z._default(z.array(text(1, 200)).check(z.maxLength(20)), []),
       contactEmail: z.optional(z.string().check(z.maxLength(320))),

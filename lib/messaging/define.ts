@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ERROR_CODES } from './errors';
 
 /**
  * Who may send a message. `content` messages are answered for content scripts
@@ -24,9 +25,6 @@ export const Envelope = z.object({
   data: z.unknown(),
 });
 
-export const ERROR_CODES = ['malformed', 'unknown_type', 'invalid_request', 'forbidden', 'failed', 'unavailable'] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
 export const ErrorReply = z.object({
   ok: z.literal(false),
   error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
@@ -35,14 +33,4 @@ export type ErrorReply = z.infer<typeof ErrorReply>;
 
 export function replySchema<Res extends z.ZodMiniType>(response: Res) {
   return z.union([z.object({ ok: z.literal(true), data: response }), ErrorReply]);
-}
-
-export class MessagingError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'MessagingError';
-  }
 }

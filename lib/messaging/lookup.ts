@@ -7,6 +7,7 @@ import { Id } from '../primitives';
  * script validates it: it must not pull in lib/model.ts and the whole protocol.
  */
 export const AccountRef = z.object({ id: Id, name: z.string(), domains: z.array(z.string()) });
+export type AccountRef = z.infer<typeof AccountRef>;
 
 export const LookupResult = z.object({
   /** The query as sent: an email, a web address or a name. */

@@ -3,6 +3,7 @@ import { accountMessages } from './accounts';
 import { eventMessages } from './events';
 import { healthMessages } from './health';
 import { pingMessages } from './ping';
+import { popupMessages } from './popup';
 import { quicklogMessages } from './quicklog';
 import { settingsMessages } from './settings';
 import { uiMessages } from './ui';
@@ -14,6 +15,7 @@ export const protocol = {
   ...eventMessages,
   ...healthMessages,
   ...quicklogMessages,
+  ...popupMessages,
   ...settingsMessages,
   ...uiMessages,
 };

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { Envelope, type ErrorCode, type ErrorReply, MessagingError } from './define';
+import { Envelope, type ErrorReply } from './define';
+import { type ErrorCode, MessagingError } from './errors';
 import { protocol, type MessageType, type ParsedRequestOf, type ResponseOf } from './protocol';
 
 export interface Sender {

@@ -1,7 +1,8 @@
 import type * as z from 'zod/mini';
-import { browser } from 'wxt/browser';
-import { type ErrorReply, MessagingError, replySchema } from './define';
+import { type ErrorReply, replySchema } from './define';
+import { MessagingError } from './errors';
 import type { MessageType, RequestOf } from './protocol';
+import { sendRaw } from './send';
 
 /**
  * Send one request to the background and validate its answer with `response`.
@@ -15,36 +16,14 @@ export async function sendRequest<K extends MessageType, S extends z.ZodMiniType
   response: S,
 ): Promise<z.output<S>> {
   // Not parsed here: the background validates every message on arrival, and the content script saves the bytes.
-  const raw = await sendWithRetry({ quotewise: 1, type, data });
+  return readReply(type, await sendRaw(type, data), response);
+}
+
+/** Validate the background's answer to `type`: its data, or the MessagingError it reported. */
+export function readReply<S extends z.ZodMiniType>(type: MessageType, raw: unknown, response: S): z.output<S> {
   const parsed = replySchema(response).safeParse(raw);
   if (!parsed.success) throw new MessagingError('malformed', `The background sent an unreadable answer to ${type}.`);
   const reply = parsed.data as { ok: true; data: z.output<S> } | ErrorReply;
   if (!reply.ok) throw new MessagingError(reply.error.code, reply.error.message);
   return reply.data;
-}
-
-/**
- * A message sent while the service worker is starting can meet no listener yet.
- * One retry covers that window; a second failure is real (extension reloaded or disabled).
- */
-async function sendWithRetry(envelope: unknown): Promise<unknown> {
-  try {
-    return await browser.runtime.sendMessage(envelope);
-  } catch (error) {
-    if (!isConnectionError(error)) throw new MessagingError('unavailable', describe(error));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    try {
-      return await browser.runtime.sendMessage(envelope);
-    } catch (retryError) {
-      throw new MessagingError('unavailable', describe(retryError));
-    }
-  }
-}
-
-function isConnectionError(error: unknown): boolean {
-  return /Receiving end does not exist|Could not establish connection/i.test(describe(error));
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -34,8 +34,7 @@ export async function refreshSummaries(db: QuotewiseDB, accountIds: readonly str
  * only stale or missing ones are recomputed. This is the badge's hot path.
  */
 export async function getSummaries(db: QuotewiseDB, accountIds: readonly string[], now: number): Promise<HealthSummary[]> {
-  const definition = await loadDefinition(db);
-  const cached = await db.summaries.bulkGet([...accountIds]);
+  const [definition, cached] = await Promise.all([loadDefinition(db), db.summaries.bulkGet([...accountIds])]);
   const stale = accountIds.filter((_, i) => isStale(cached[i], definition.version, now));
   const refreshed = stale.length ? await refreshSummaries(db, stale, now, definition) : [];
   const byId = new Map(refreshed.map((s) => [s.accountId, s]));

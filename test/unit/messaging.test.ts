@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '@/lib/background/handlers';
 import { LATEST_VERSION } from '@/lib/db/schema';
 import { request } from '@/lib/messaging/client';
-import { MessagingError } from '@/lib/messaging/define';
+import { MessagingError } from '@/lib/messaging/errors';
 import { createRouter } from '@/lib/messaging/router';
 import { freshDb, NOW } from './helpers';
 

@@ -7,7 +7,7 @@ import { createAccount } from '@/lib/db/accounts';
 import type { QuotewiseDB } from '@/lib/db/db';
 import { countEvents, eventsOfAccount, recordEvent } from '@/lib/db/events';
 import { createRouter } from '@/lib/messaging/router';
-import { readPopupParams } from '@/lib/popup/current-account';
+import { readPopupParams } from '@/lib/popup/start';
 import { DAY, freshDb, NOW } from './helpers';
 
 const EXTENSION = 'chrome-extension://quotewise-test/';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '@/lib/background/handlers';
-import { createAccount } from '@/lib/db/accounts';
+import { type PopupRequest, popupData } from '@/lib/background/popup-data';
+import { createAccount, linkContact } from '@/lib/db/accounts';
 import { countEvents, eventsOfAccount, openQuotes, recordEvent } from '@/lib/db/events';
 import { createRouter } from '@/lib/messaging/router';
 import { DAY, freshDb, NOW } from './helpers';
@@ -105,5 +106,66 @@ describe('settings.get / settings.save', () => {
     expect(await send('settings.save', { settings: { ownDomains: ['not a domain'] } })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(await send('settings.get', {})).toMatchObject({ ok: true, data: { ownDomains: ['northwind-supply.com'], openQuoteDays: 7 } });
     expect(await send('settings.get', {}, fromPage)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('popup.open: everything the popup’s first render needs, in one answer', () => {
+  const ask = (request: Partial<PopupRequest>): PopupRequest => ({ accountId: null, email: null, text: null, tabId: null, ...request });
+  const onTab = (emails: string[]) => async (tabId: number) => (tabId === 7 ? { emails, webAddresses: [], names: [] } : null);
+
+  it('opens on the first customer of the tab that has an account, with its summary, the currency and the open quotes', async () => {
+    const { db } = await setup();
+    const acme = await createAccount(db, { name: 'Acme Industrial', domains: ['acme-industrial.com'] }, NOW);
+    await recordEvent(db, { type: 'quote', accountId: acme.id, at: NOW - 20 * DAY, amount: usd(100), quoteRef: 'Q-1' }, NOW);
+    const data = await popupData(db, ask({ tabId: 7 }), NOW, onTab(['me@quotewise.app', 'jane@acme-industrial.com']));
+    expect(data.resolution).toMatchObject({ account: { id: acme.id, name: 'Acme Industrial' }, summary: { accountId: acme.id }, unknown: null });
+    expect(data).toMatchObject({ defaultCurrency: 'USD', staleAfterDays: 14, openQuotes: [{ quoteRef: 'Q-1', accountName: 'Acme Industrial' }] });
+  });
+
+  it('follows an explicit contact mapping over the domain', async () => {
+    const { db } = await setup();
+    await createAccount(db, { name: 'Acme Industrial', domains: ['acme-industrial.com'] }, NOW);
+    const subsidiary = await createAccount(db, { name: 'Acme Tooling' }, NOW);
+    await linkContact(db, { email: 'jane@acme-industrial.com', accountId: subsidiary.id }, NOW);
+    const { resolution } = await popupData(db, ask({ tabId: 7 }), NOW, onTab(['jane@acme-industrial.com']));
+    expect(resolution.account?.id).toBe(subsidiary.id);
+  });
+
+  it('offers an unknown company for creation, and has nothing to offer for a tab without a customer', async () => {
+    const { db } = await setup();
+    const unknown = await popupData(db, ask({ tabId: 7 }), NOW, onTab(['bob@globex.io']));
+    expect(unknown.resolution).toEqual({ account: null, summary: null, unknown: { domain: 'globex.io', email: 'bob@globex.io' }, query: 'globex.io' });
+    const elsewhere = await popupData(db, ask({ tabId: 8 }), NOW, onTab(['bob@globex.io']));
+    expect(elsewhere.resolution).toEqual({ account: null, summary: null, unknown: null, query: '' });
+  });
+
+  it('prefers the account, then the email, then the text it is given over the tab', async () => {
+    const { db } = await setup();
+    const acme = await createAccount(db, { name: 'Acme Industrial', domains: ['acme-industrial.com'] }, NOW);
+    const globex = await createAccount(db, { name: 'Globex', domains: ['globex.io'] }, NOW);
+    const tab = onTab(['jane@acme-industrial.com']);
+    expect((await popupData(db, ask({ accountId: globex.id, tabId: 7 }), NOW, tab)).resolution.account?.id).toBe(globex.id);
+    expect((await popupData(db, ask({ email: 'bob@globex.io', tabId: 7 }), NOW, tab)).resolution.account?.id).toBe(globex.id);
+    expect((await popupData(db, ask({ text: 'globex', tabId: 7 }), NOW, tab)).resolution.account?.id).toBe(globex.id);
+    expect((await popupData(db, ask({ text: 'Nobody Inc' }), NOW, tab)).resolution).toMatchObject({ account: null, query: 'Nobody Inc' });
+    expect((await popupData(db, ask({ tabId: 7 }), NOW, tab)).resolution.account?.id).toBe(acme.id);
+  });
+
+  it('is answered only for the extension’s own pages', async () => {
+    const { send } = await setup();
+    expect(await send('popup.open', ask({}), fromPage)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await send('popup.open', ask({}))).toMatchObject({ ok: true, data: { resolution: { account: null } } });
+  });
+});
+
+describe('accounts.create', () => {
+  it('names an account created from a domain after the company, and refuses one with neither name nor domain', async () => {
+    const { send } = await setup();
+    expect(await send('accounts.create', { domains: ['eu.acme-industrial.co.uk'] })).toMatchObject({
+      ok: true,
+      data: { name: 'Acme Industrial', domains: ['acme-industrial.co.uk'] },
+    });
+    expect(await send('accounts.create', { name: 'Globex Europe', domains: ['globex.io'] })).toMatchObject({ ok: true, data: { name: 'Globex Europe' } });
+    expect(await send('accounts.create', { domains: [] })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
 });

@@ -1,5 +1,5 @@
 import { eventsOfAccount, recordEvent } from '../../db/events';
-import { MessagingError } from '../../messaging/define';
+import { MessagingError } from '../../messaging/errors';
 import { refreshSummaries } from '../../scoring/store';
 import { broadcastChanged } from '../notify';
 import type { BackgroundDeps, HandlersFor } from './deps';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { MessagingError } from '../../messaging/define';
+import { MessagingError } from '../../messaging/errors';
 import { uiPagePath } from '../../messaging/ui';
 import { BADGE_UI_SCRIPT } from '../../content/ui-contract';
 import type { HandlersFor } from './deps';
