@@ -1,8 +1,10 @@
 import type { QuotewiseDB } from '../db/db';
-import { findAccountByIdentity, findAccountByName } from '../db/accounts';
+import { contactsAtHosts, findAccountByIdentity, findAccountByName } from '../db/accounts';
 import { loadSettings } from '../db/settings';
-import { identifyEmail, identifyWebAddress, type Identity } from '../identity';
+import { emailHost } from '../email-host';
+import { identifyEmail, identifyWebAddress, type Identity, normaliseEmail } from '../identity';
 import type { LookupResult } from '../messaging/accounts';
+import { MAX_EXCEPTIONS } from '../messaging/lookup';
 import type { PageCustomers } from '../messaging/page-customers';
 import type { Settings } from '../settings';
 import { getSummaries } from '../scoring/store';
@@ -33,8 +35,31 @@ export async function lookupCustomers(
     }),
   ]);
   const accountIds = [...new Set(matches.flatMap((m) => (m.account ? [m.account.id] : [])))];
-  const summaries = new Map((await getSummaries(database, accountIds, now)).map((s) => [s.accountId, s]));
-  return matches.map((m) => ({ ...m, summary: (m.account && summaries.get(m.account.id)) ?? null }));
+  const ruleHosts = emails.map((email, i) => hostRuleFor(email, matches[i]!));
+  const [summaryList, contacts] = await Promise.all([
+    getSummaries(database, accountIds, now),
+    contactsAtHosts(database, [...new Set(ruleHosts.flatMap((rule) => (rule?.company ? [rule.host] : [])))]),
+  ]);
+  const summaries = new Map(summaryList.map((s) => [s.accountId, s]));
+  return matches.map((m, i) => {
+    const result: LookupResult = { ...m, summary: (m.account && summaries.get(m.account.id)) ?? null };
+    const rule = ruleHosts[i];
+    const except = rule?.company ? (contacts.get(rule.host) ?? []) : [];
+    if (rule && except.length <= MAX_EXCEPTIONS) result.sameAtHost = { host: rule.host, except };
+    return result;
+  });
+}
+
+/**
+ * Whether every address at this email's host resolves as this one did: yes for the
+ * rep's own domains (nobody), and for a company matched by its domain or not at all
+ * (then only the host's contacts differ); no for free mail and for a contact's own mapping.
+ */
+function hostRuleFor(query: string, match: Omit<LookupResult, 'summary'>): { host: string; company: boolean } | null {
+  const email = normaliseEmail(query);
+  if (!email || match.matchedBy === 'contact') return null;
+  if (match.identity === null) return { host: emailHost(email), company: false };
+  return match.identity.kind === 'company' ? { host: emailHost(email), company: true } : null;
 }
 
 export function toRef(account: { id: string; name: string; domains: string[] }) {

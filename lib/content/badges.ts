@@ -2,6 +2,7 @@ import type { Sighting, SiteAdapter } from '../adapters/types';
 import type { LookupResult } from '../messaging/lookup';
 import type { BadgeProps } from '@/components/Badge';
 import type { ContentApi } from './api';
+import { createHostRules } from './host-rules';
 import { type BadgeState, keyResults, missingQueries, queryKeys, sightingKey, stateFor } from './state';
 import { isDarkAt } from './theme';
 import type { BadgeUi, MountedBadge } from './ui-contract';
@@ -12,6 +13,8 @@ interface Shown {
   state: BadgeState;
   mounted: MountedBadge;
   dark: boolean;
+  /** Whether `dark` was read from the page yet, or is still the page's last theme carried over. */
+  themeRead: boolean;
   open: boolean;
   status?: string;
 }
@@ -33,11 +36,14 @@ export interface BadgeControllerOptions {
 export function createBadgeController({ adapter, api, location, loadUi }: BadgeControllerOptions) {
   const shown = new Map<Element, Shown>();
   const answers = new Map<string, LookupResult>();
+  const hostRules = createHostRules();
   const asking = new Set<string>();
   let sightings: Sighting[] = [];
   let stopped = false;
   let ui: BadgeUi | undefined;
   let uiFailed = false;
+  let lastDark = matchMedia('(prefers-color-scheme: dark)').matches;
+  let themeCheckQueued = false;
 
   function withUi(): BadgeUi | undefined {
     if (!ui && !uiFailed) {
@@ -63,6 +69,10 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
     } catch {
       // A page whose structure changed costs nothing: no badge, no error.
       sightings = [];
+    }
+    for (const { email } of sightings) {
+      const known = email && !answers.has(`e:${email}`) ? hostRules.answer(email) : undefined;
+      if (known) answers.set(`e:${email}`, known);
     }
     render();
     void ask();
@@ -92,9 +102,10 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
       }
       const loaded = withUi();
       if (!loaded) continue; // mounted once the UI has loaded
-      const fresh: Shown = { key: sightingKey(sighting), sighting, state, dark: isDarkAt(anchor), open: false, mounted: undefined! };
+      const fresh: Shown = { key: sightingKey(sighting), sighting, state, dark: lastDark, themeRead: false, open: false, mounted: undefined! };
       fresh.mounted = loaded.mount(anchor, sighting.place, props(fresh));
       shown.set(anchor, fresh);
+      queueThemeCheck();
     }
     // Forget answers no badge needs any more: memory stays flat however many emails the rep opens.
     const needed = new Set(sightings.flatMap((s) => sightingKey(s).split('|')));
@@ -108,7 +119,10 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
     for (const key of all) asking.add(key);
     try {
       const results = await api.lookup(queries);
-      for (const [key, result] of keyResults(queries, results)) answers.set(key, result);
+      for (const [key, result] of keyResults(queries, results)) {
+        answers.set(key, result);
+        hostRules.learn(result);
+      }
     } catch {
       // The extension was reloaded or the background failed: show nothing rather than something wrong.
     } finally {
@@ -144,6 +158,29 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
         );
       },
     };
+  }
+
+  /**
+   * A new badge starts in the page's last theme; the page's own theme is read once
+   * the page has painted, its styles computed, so reading them is free. Reading it at
+   * mount time forced an extra style pass over the whole new message, every time.
+   */
+  function queueThemeCheck(): void {
+    if (themeCheckQueued) return;
+    themeCheckQueued = true;
+    afterPaint(() => {
+      themeCheckQueued = false;
+      if (stopped) return;
+      for (const [anchor, badge] of shown) {
+        if (badge.themeRead) continue;
+        badge.themeRead = true;
+        lastDark = isDarkAt(anchor);
+        if (badge.dark !== lastDark) {
+          badge.dark = lastDark;
+          draw(badge);
+        }
+      }
+    });
   }
 
   function draw(badge: Shown): void {
@@ -184,6 +221,7 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
   /** These accounts changed (or an account was created): ask again for them and for every customer not known yet. */
   function refresh(accountIds: readonly string[]): void {
     const changed = new Set(accountIds);
+    hostRules.clear();
     for (const [key, result] of answers) if (!result.account || changed.has(result.account.id)) answers.delete(key);
     void ask();
   }
@@ -202,8 +240,16 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
     stopped = true;
     for (const anchor of [...shown.keys()]) remove(anchor);
     answers.clear();
+    hostRules.clear();
     sightings = [];
   }
 
   return { scan, refresh, dismissOutside, stop, get size() { return shown.size; } };
+}
+
+/** Long enough for the page to have painted the change that brought the badge, so its styles are computed. */
+const THEME_CHECK_DELAY_MS = 100;
+
+function afterPaint(callback: () => void): void {
+  setTimeout(callback, THEME_CHECK_DELAY_MS);
 }

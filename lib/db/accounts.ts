@@ -1,5 +1,6 @@
 import { Account, Contact, Judgement } from '../model';
 import { type Identity, registrableDomain } from '../identity';
+import { emailHost } from '../email-host';
 import type { QuotewiseDB } from './db';
 
 export interface NewAccount {
@@ -51,6 +52,17 @@ export function findAccountByIdentity(db: QuotewiseDB, identity: Identity): Prom
     if (byContact) return { account: byContact, matchedBy: 'contact' };
     return byDomain ? { account: byDomain, matchedBy: 'domain' } : null;
   });
+}
+
+/** The addresses at these hosts that are mapped to an account of their own (contacts), by host. */
+export async function contactsAtHosts(db: QuotewiseDB, hosts: readonly string[]): Promise<Map<string, string[]>> {
+  const byHost = new Map<string, string[]>(hosts.map((host) => [host, []]));
+  if (hosts.length === 0) return byHost;
+  await db.contacts
+    .where('host')
+    .anyOf([...hosts])
+    .each((contact) => byHost.get(emailHost(contact.email))?.push(contact.email));
+  return byHost;
 }
 
 /** Exact match on a name or alias, case-insensitive (CRM record titles). */

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import { emailHost } from '../email-host';
 import type { HealthSummary } from '../health';
 import type { Account, AccountEvent, Contact } from '../model';
 import { declareSchema, LATEST_VERSION } from './schema';
@@ -44,12 +45,29 @@ export class QuotewiseDB extends Dexie {
   constructor(name = 'quotewise', upToVersion: number = LATEST_VERSION) {
     super(name);
     declareSchema(this, upToVersion);
+    if (upToVersion >= 6) keepContactHosts(this.contacts);
     // A newer Quotewise opened the database at a higher version: Dexie closes this
     // connection so the upgrade can finish; this page must be reloaded to go on.
     this.on('versionchange', (event) => {
       if (event.newVersion !== null && event.newVersion > event.oldVersion) for (const listener of replacedListeners) listener();
     });
   }
+}
+
+/**
+ * `contacts.host` is a storage-only index field (schema v6): every write sets it,
+ * every read drops it, so the Contact model, backups and imports never see it.
+ */
+function keepContactHosts(contacts: EntityTable<Contact, 'email'>): void {
+  contacts.hook('creating', (_key, contact) => {
+    (contact as Contact & { host?: string }).host = emailHost(contact.email);
+  });
+  contacts.hook('updating', (_changes, key) => ({ host: emailHost(String(key)) }));
+  contacts.hook('reading', (stored?: Contact & { host?: string }) => {
+    if (!stored) return stored;
+    const { host: _host, ...contact } = stored;
+    return contact;
+  });
 }
 
 const replacedListeners = new Set<() => void>();

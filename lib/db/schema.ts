@@ -1,6 +1,7 @@
 import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
 import type { AccountEvent } from '../model';
+import { emailHost } from '../email-host';
 import { buildChunks, openQuotesOf } from './events';
 
 /**
@@ -13,7 +14,7 @@ export interface SchemaVersion {
   version: number;
   why: string;
   stores: Record<string, string | null>;
-  upgrade?: (tx: Transaction) => Promise<void>;
+  upgrade?: (tx: Transaction) => Promise<unknown>;
 }
 
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
@@ -48,6 +49,14 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     version: 5,
     why: 'Drop the per-event table, emptied into chunks by version 4.',
     stores: { events: null },
+  },
+  {
+    version: 6,
+    why: 'Contacts by host (the part after @), so a lookup can name the addresses at a company that map elsewhere.',
+    stores: { contacts: 'email, accountId, host' },
+    upgrade: (tx) => tx.table('contacts').toCollection().modify((contact: { email: string; host?: string }) => {
+      contact.host = emailHost(contact.email);
+    }),
   },
 ];
 

@@ -6,6 +6,9 @@ import { Id } from '../primitives';
  * The answer to `accounts.lookup`, in a module of its own because the content
  * script validates it: it must not pull in lib/model.ts and the whole protocol.
  */
+/** More contacts than this at one host and the page asks for each address instead. */
+export const MAX_EXCEPTIONS = 500;
+
 export const AccountRef = z.object({ id: Id, name: z.string(), domains: z.array(z.string()) });
 export type AccountRef = z.infer<typeof AccountRef>;
 
@@ -22,6 +25,12 @@ export const LookupResult = z.object({
   matchedBy: z.nullable(z.enum(['contact', 'domain', 'name'])),
   /** The matched account's health; null when no account matched. */
   summary: z.nullable(HealthSummary),
+  /**
+   * For an email: every other address at `host` resolves the same way (this account,
+   * or none), except the listed ones, which are contacts mapped on their own. The
+   * page can then badge a colleague at once, in the same frame the page shows them.
+   */
+  sameAtHost: z.optional(z.object({ host: z.string(), except: z.array(z.string()).check(z.maxLength(MAX_EXCEPTIONS)) })),
 });
 export type LookupResult = z.infer<typeof LookupResult>;
 

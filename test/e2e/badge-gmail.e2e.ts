@@ -98,6 +98,17 @@ describe('badge on Gmail', () => {
     await page.close();
   });
 
+  it('badges a colleague from what it knows of the company, and still honours a colleague mapped to another account', async () => {
+    await createAccount(session, { name: 'Acme Tooling', contactEmail: 'raj@acme-industrial.com' });
+    const { page } = await openPage(session, THREAD);
+    await expectBadges(page, THREAD_BADGES);
+    await openAnotherConversation(page, { email: 'ann.lee@acme-industrial.com', name: 'Ann Lee' });
+    await expectBadges(page, [ACME]);
+    await openAnotherConversation(page, { email: 'raj@acme-industrial.com', name: 'Raj' });
+    await expectBadges(page, ['Quotewise: Acme Tooling, Not enough data.']);
+    await page.close();
+  });
+
   it('creates the account from the neutral badge, and the badge turns into the account', async () => {
     const { page } = await openPage(session, THREAD);
     await openAnotherConversation(page, { email: 'buyer@initech-parts.com', name: 'Initech Buyer' });

@@ -5,6 +5,8 @@ import { createBadgeController } from '@/lib/content/badges';
 import { coalesce, watchSelector } from '@/lib/content/observe';
 import { luminance } from '@/lib/content/theme';
 import { badgeUi } from '@/lib/content/ui';
+import type { BadgeUi } from '@/lib/content/ui-contract';
+import type { BadgeProps } from '@/components/Badge';
 import type { LookupResult } from '@/lib/messaging/lookup';
 
 const GMAIL = new URL('https://mail.google.com/mail/u/0/#inbox/x');
@@ -21,17 +23,36 @@ function message(email: string): HTMLElement {
   return div;
 }
 
-/** A background that knows acme.com, and counts what it is asked. */
+/** A background that knows acme.com (and raj@acme.com as a contact of Acme Tooling), and counts what it is asked. */
 function fakeApi() {
   const known = new Map([['acme.com', { id: 'a1', name: 'Acme', domains: ['acme.com'] }]]);
+  const contacts = new Map([['raj@acme.com', { id: 't1', name: 'Acme Tooling', domains: [] }]]);
   const lookup = vi.fn(async ({ emails }: { emails: string[] }) =>
     emails.map((email): LookupResult => {
       const domain = email.split('@')[1]!;
-      return { query: email, identity: { kind: 'company', domain, email }, account: known.get(domain) ?? null, matchedBy: known.has(domain) ? 'domain' : null, summary: null };
+      const identity = { kind: 'company' as const, domain, email };
+      const contact = contacts.get(email);
+      if (contact) return { query: email, identity, account: contact, matchedBy: 'contact', summary: null };
+      const except = [...contacts.keys()].filter((address) => address.endsWith(`@${domain}`));
+      const account = known.get(domain) ?? null;
+      return { query: email, identity, account, matchedBy: account ? 'domain' : null, summary: null, sameAtHost: { host: domain, except } };
     }),
   );
   const api = { lookup, createAccount: vi.fn(), open: vi.fn() } as unknown as ContentApi;
   return { api, lookup, known };
+}
+
+/** The badge UI, recording what each badge was last drawn with. */
+function recordingUi() {
+  const drawn = new Map<Element, BadgeProps>();
+  const ui: BadgeUi = {
+    mount(anchor, place, props) {
+      const mounted = badgeUi.mount(anchor, place, props);
+      drawn.set(anchor, props);
+      return { ...mounted, update: (next) => (drawn.set(anchor, next), mounted.update(next)) };
+    },
+  };
+  return { ui, drawn };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -76,6 +97,78 @@ describe('badge controller', () => {
     await settle();
     expect(lookup).toHaveBeenLastCalledWith({ emails: ['ann@globex.com'], webAddresses: [], names: [] });
     expect(badges.size).toBe(2);
+  });
+
+  it('badges a colleague at a company it already asked about at once, without asking; asks for a mapped contact', async () => {
+    const { api, lookup } = fakeApi();
+    const { ui, drawn } = recordingUi();
+    document.body.append(message('jo@acme.com'));
+    const badges = createBadgeController({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => ui });
+    badges.scan();
+    await settle();
+    await settle();
+    expect(lookup).toHaveBeenCalledTimes(1);
+
+    document.body.append(message('ann@acme.com'));
+    badges.scan();
+    // In the same scan, before any answer could come back: the badge goes in with the message.
+    expect(badges.size).toBe(2);
+    const ann = document.querySelector('[email="ann@acme.com"]')!;
+    expect(drawn.get(ann)?.state).toEqual({ kind: 'account', accountId: 'a1', accountName: 'Acme', summary: null });
+    await settle();
+    expect(lookup).toHaveBeenCalledTimes(1);
+
+    document.body.append(message('raj@acme.com'));
+    badges.scan();
+    expect(badges.size).toBe(2);
+    await settle();
+    await settle();
+    expect(lookup).toHaveBeenLastCalledWith({ emails: ['raj@acme.com'], webAddresses: [], names: [] });
+    const raj = document.querySelector('[email="raj@acme.com"]')!;
+    expect(drawn.get(raj)?.state).toMatchObject({ kind: 'account', accountId: 't1' });
+  });
+
+  it('forgets what it knew of whole companies when anything changes', async () => {
+    const { api, lookup } = fakeApi();
+    document.body.append(message('jo@acme.com'));
+    const badges = createBadgeController({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => badgeUi });
+    badges.scan();
+    await settle();
+    await settle();
+    badges.refresh([]);
+    await settle();
+    document.body.append(message('ann@acme.com'));
+    badges.scan();
+    expect(badges.size).toBe(1);
+    await settle();
+    expect(lookup).toHaveBeenLastCalledWith({ emails: ['ann@acme.com'], webAddresses: [], names: [] });
+  });
+
+  it('starts a badge in the page’s last theme, and follows the page’s own once it has painted', async () => {
+    vi.useFakeTimers();
+    try {
+      const { api } = fakeApi();
+      const { ui, drawn } = recordingUi();
+      const dark = document.createElement('div');
+      dark.style.backgroundColor = 'rgb(32, 33, 36)';
+      dark.append(message('jo@acme.com'));
+      document.body.append(dark);
+      const badges = createBadgeController({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => ui });
+      badges.scan();
+      await vi.advanceTimersByTimeAsync(0);
+      await vi.advanceTimersByTimeAsync(0);
+      const jo = document.querySelector('[email="jo@acme.com"]')!;
+      expect(drawn.get(jo)?.dark).toBe(false);
+      await vi.advanceTimersByTimeAsync(150);
+      expect(drawn.get(jo)?.dark).toBe(true);
+
+      // The next badge on the page starts dark: no flash of the wrong theme.
+      dark.append(message('ann@acme.com'));
+      badges.scan();
+      expect(drawn.get(document.querySelector('[email="ann@acme.com"]')!)?.dark).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows nothing, and throws nothing, when the background is gone or the adapter fails', async () => {

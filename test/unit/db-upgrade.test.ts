@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { contactsAtHosts } from '@/lib/db/accounts';
 import { QuotewiseDB } from '@/lib/db/db';
 import { buildChunks, eventsOfAccount, openQuotes, openQuotesOf } from '@/lib/db/events';
 import { LATEST_VERSION, SCHEMA_HISTORY } from '@/lib/db/schema';
@@ -68,6 +69,8 @@ describe('database upgrades', () => {
       expect(await eventsOfAccount(upgraded, 'acc-2')).toEqual(EVENTS.filter((e) => e.accountId === 'acc-2'));
       expect((await openQuotes(upgraded)).map((q) => q.id)).toEqual(['e1']);
       expect(upgraded.tables.map((t) => t.name)).not.toContain('events');
+      // Version 6 indexes contacts by host: the contacts written before it are found by theirs.
+      expect(await contactsAtHosts(upgraded, ['gmail.com', 'acme.com'])).toEqual(new Map([['gmail.com', ['bob@gmail.com']], ['acme.com', []]]));
       upgraded.close();
       await Dexie.delete(name);
     });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createAccount, findAccountByIdentity, findAccountByName, linkContact } from '@/lib/db/accounts';
+import { contactsAtHosts, createAccount, findAccountByIdentity, findAccountByName, linkContact } from '@/lib/db/accounts';
 import type { QuotewiseDB } from '@/lib/db/db';
 import { CHUNK_SIZE, countEvents, deleteEvents, eventsOfAccount, forEachAccountEvents, openQuotes, putEvents, recordEvent, recordEvents } from '@/lib/db/events';
 import { loadSettings, saveSettings } from '@/lib/db/settings';
@@ -29,6 +29,20 @@ describe('accounts', () => {
     expect(await findAccountByIdentity(db, identifyEmail('someone.else@gmail.com')!)).toBeNull();
     expect((await findAccountByName(db, '  acme ltd '))?.id).toBe(acme.id);
     expect((await findAccountByName(db, 'Acme Corp'))?.id).toBe(acme.id);
+  });
+
+  it('finds the contacts at a host, however they were written, and keeps the host out of what it reads', async () => {
+    const acme = await createAccount(db, { name: 'Acme', domains: ['acme.com'] }, NOW);
+    const tooling = await createAccount(db, { name: 'Acme Tooling' }, NOW);
+    await linkContact(db, { email: 'jane@acme.com', accountId: tooling.id }, NOW);
+    await linkContact(db, { email: 'jane@acme.com', accountId: acme.id, name: 'Jane' }, NOW);
+    await db.contacts.bulkAdd([{ email: 'raj@acme.com', accountId: tooling.id, createdAt: NOW }, { email: 'raj@globex.io', accountId: acme.id, createdAt: NOW }]);
+    await db.contacts.update('raj@globex.io', { name: 'Raj' });
+    expect(await contactsAtHosts(db, ['acme.com', 'globex.io', 'initech.io'])).toEqual(
+      new Map([['acme.com', ['jane@acme.com', 'raj@acme.com']], ['globex.io', ['raj@globex.io']], ['initech.io', []]]),
+    );
+    expect(await db.contacts.get('jane@acme.com')).toEqual({ email: 'jane@acme.com', accountId: acme.id, name: 'Jane', createdAt: NOW });
+    expect(await db.contacts.get('nobody@acme.com')).toBeUndefined();
   });
 
   it('stores the registrable domain a lookup will resolve to', async () => {

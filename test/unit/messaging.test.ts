@@ -1,9 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '@/lib/background/handlers';
+import { createAccount, linkContact } from '@/lib/db/accounts';
+import { saveSettings } from '@/lib/db/settings';
 import { LATEST_VERSION } from '@/lib/db/schema';
 import { request } from '@/lib/messaging/client';
 import { MessagingError } from '@/lib/messaging/errors';
+import type { LookupResult } from '@/lib/messaging/lookup';
 import { createRouter } from '@/lib/messaging/router';
 import { freshDb, NOW } from './helpers';
 
@@ -64,6 +67,34 @@ describe('background router', () => {
       [null, null],
       ['Acme', 'domain'],
       ['Acme', 'name'],
+    ]);
+  });
+});
+
+describe('accounts.lookup: what holds for a whole host', () => {
+  it('says every other address at a host resolves the same way, naming the contacts that do not', async () => {
+    const { db, route } = await setup();
+    const acme = await createAccount(db, { name: 'Acme', domains: ['acme.com'] }, NOW);
+    const tooling = await createAccount(db, { name: 'Acme Tooling' }, NOW);
+    await linkContact(db, { email: 'raj@acme.com', accountId: tooling.id }, NOW);
+    await saveSettings(db, { ownDomains: ['quotewise.app'] });
+    const reply = await route(
+      { quotewise: 1, type: 'accounts.lookup', data: { emails: ['jane@acme.com', 'raj@acme.com', 'ann@globex.io', 'me@quotewise.app', 'wile.e@gmail.com', 'garbage'], webAddresses: ['acme.com'] } },
+      fromPage,
+    );
+    const results = reply.ok ? (reply.data as { results: LookupResult[] }).results : [];
+    expect(results.map((r) => [r.account?.id ?? null, r.sameAtHost ?? null])).toEqual([
+      [acme.id, { host: 'acme.com', except: ['raj@acme.com'] }],
+      // A contact's own mapping says nothing about its colleagues.
+      [tooling.id, null],
+      // An unknown company: its colleagues are unknown too.
+      [null, { host: 'globex.io', except: [] }],
+      // The rep's own domain: nobody, for every address there.
+      [null, { host: 'quotewise.app', except: [] }],
+      // Free mail and garbage: each address on its own; web addresses never carry a rule.
+      [null, null],
+      [null, null],
+      [acme.id, null],
     ]);
   });
 });
