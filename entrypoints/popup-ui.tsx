@@ -2,13 +2,19 @@
 import { popupParams, popupRequest } from '@/lib/popup/early-request';
 import { render } from 'preact';
 import { PopupApp } from '@/components/popup/PopupApp';
+import styles from '@/components/ui.css?inline';
 import { readPopupData } from '@/lib/popup/current-account';
 
 /**
- * The popup's whole script, one classic file (popup.html loads it). One file, not
- * a page module and its chunks: each extension file is a round trip through the
- * browser process, and the popup's first render waits for the last of them.
+ * The popup's whole script, one classic file (popup.html loads it) with its styles.
+ * One file, not a page module, its chunks and a stylesheet: each extension file is a
+ * round trip through the browser process, and the first render waits for the last.
  */
 export default defineUnlistedScript(() => {
+  // The styles travel inside the script: a stylesheet file would be one more round trip, and
+  // would hold the script back until it arrived. Nothing shows before the script renders anyway.
+  const style = document.createElement('style');
+  style.textContent = styles;
+  document.head.append(style);
   render(<PopupApp params={popupParams} data={readPopupData(popupRequest)} locale={navigator.language} />, document.getElementById('app')!);
 });

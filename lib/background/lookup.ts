@@ -12,15 +12,16 @@ import { getSummaries } from '../scoring/store';
 /**
  * Who is behind these emails, web addresses and record names, with each matched
  * account's health. Results keep the queries' order. A caller that already has
- * the settings passes them and saves a read.
+ * the settings passes them and saves a read; `hostRules` adds `sameAtHost` (for
+ * the badges, which answer a company's colleagues from it).
  */
 export async function lookupCustomers(
   database: QuotewiseDB,
   { emails, webAddresses, names }: PageCustomers,
   now: number,
-  settings?: Settings,
+  options: { settings?: Settings; hostRules?: boolean } = {},
 ): Promise<LookupResult[]> {
-  settings ??= await loadSettings(database);
+  const settings = options.settings ?? (await loadSettings(database));
   type Match = Omit<LookupResult, 'summary'>;
   const byIdentity = async (query: string, identity: Identity | null): Promise<Match> => {
     const match = identity ? await findAccountByIdentity(database, identity) : null;
@@ -35,7 +36,7 @@ export async function lookupCustomers(
     }),
   ]);
   const accountIds = [...new Set(matches.flatMap((m) => (m.account ? [m.account.id] : [])))];
-  const ruleHosts = emails.map((email, i) => hostRuleFor(email, matches[i]!));
+  const ruleHosts = options.hostRules ? emails.map((email, i) => hostRuleFor(email, matches[i]!)) : [];
   const [summaryList, contacts] = await Promise.all([
     getSummaries(database, accountIds, now),
     contactsAtHosts(database, [...new Set(ruleHosts.flatMap((rule) => (rule?.company ? [rule.host] : [])))]),

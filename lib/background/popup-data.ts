@@ -44,7 +44,7 @@ export async function resolveAccount(
     if (account) return { account: toRef(account), summary, unknown: null, query: '' };
   }
   const email = request.email ?? (request.text && isEmail(request.text) ? request.text : null);
-  const lookup = async (customers: PageCustomers) => lookupCustomers(database, customers, now, await settings);
+  const lookup = async (customers: PageCustomers) => lookupCustomers(database, customers, now, { settings: await settings });
   if (email) return fromLookup(await lookup({ emails: [email], webAddresses: [], names: [] }), email);
   if (request.text) return fromLookup(await lookup({ emails: [], webAddresses: [], names: [request.text] }), request.text);
   const customers = request.tabId === null ? null : await askTab(request.tabId);

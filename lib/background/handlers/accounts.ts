@@ -9,7 +9,7 @@ import type { BackgroundDeps, HandlersFor } from './deps';
 
 export function accountHandlers({ db, now }: BackgroundDeps): HandlersFor<'accounts.lookup' | 'accounts.create'> {
   return {
-    'accounts.lookup': async (queries) => ({ results: await lookupCustomers(db(), queries, now()) }),
+    'accounts.lookup': async (queries) => ({ results: await lookupCustomers(db(), queries, now(), { hostRules: true }) }),
 
     'accounts.create': async ({ contactEmail, name, ...input }) => {
       const database = db();
