@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { QuotewiseDB } from '@/lib/db/db';
 import { backupToJson, exportBackup, restoreBackup, type RestoreMode } from '@/lib/backup/backup';
 import { eventsToCsv } from '@/lib/import/export';
-import { afterWrite, download, failureMessage, today } from './flow';
+import { downloadFile, today } from '../download';
+import { afterWrite, failureMessage } from './flow';
 
 /** Download the whole database as JSON or the events as CSV; restore a backup (validated first). */
 export function BackupPanel({ db }: { db: QuotewiseDB }) {
@@ -37,10 +38,10 @@ export function BackupPanel({ db }: { db: QuotewiseDB }) {
     <section aria-labelledby="backup-heading">
       <h2 id="backup-heading">Backup and restore</h2>
       <p>
-        <button type="button" onClick={async () => download(`quotewise-backup-${today()}.json`, backupToJson(await exportBackup(db, Date.now())), 'application/json')}>
+        <button type="button" onClick={async () => downloadFile(`quotewise-backup-${today()}.json`, backupToJson(await exportBackup(db, Date.now())), 'application/json')}>
           Download a backup (JSON)
         </button>{' '}
-        <button type="button" onClick={async () => download(`quotewise-events-${today()}.csv`, await eventsToCsv(db), 'text/csv')}>
+        <button type="button" onClick={async () => downloadFile(`quotewise-events-${today()}.csv`, await eventsToCsv(db), 'text/csv')}>
           Download events (CSV)
         </button>
       </p>

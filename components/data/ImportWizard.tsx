@@ -7,7 +7,8 @@ import { DEAL_FIELDS, detectMapping, type Mapping, mappingFor, PRESET_IDS, prese
 import { formatAmount, formatDate, type SlashDateOrder } from '@/lib/import/values';
 import type { CsvWorker } from '@/lib/import/worker-client';
 import { importRows } from '@/lib/import/write';
-import { afterWrite, download, failureMessage, plural, rowContext } from './flow';
+import { downloadFile } from '../download';
+import { afterWrite, failureMessage, plural, rowContext } from './flow';
 
 type Stage =
   | { step: 'pick' }
@@ -374,7 +375,7 @@ function BadRows({ analysis, fileName }: { analysis: Analysis; fileName: string 
       <button
         type="button"
         onClick={() =>
-          download(
+          downloadFile(
             `${fileName.replace(/\.[^.]+$/, '')}-bad-rows.csv`,
             Papa.unparse({ fields: ['line', 'reason'], data: analysis.bad.map((bad) => [bad.line, bad.reason]) }, { escapeFormulae: true }),
             'text/csv',

@@ -32,20 +32,6 @@ export async function afterWrite(db: QuotewiseDB, accountIds: readonly string[])
 
 const SUMMARY_BATCH = 500;
 
-/** Offer text as a file download (no network: a local object URL). */
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }

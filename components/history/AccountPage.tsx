@@ -9,7 +9,8 @@ import { PORTFOLIO_HREF } from '@/lib/history/route';
 import { getSummaries } from '@/lib/scoring/store';
 import { AccountTools } from './AccountTools';
 import { DaysLateChart, PriceChart, QuotesOrdersChart } from './Charts';
-import { bandClass, downloadText, today } from './format';
+import { downloadFile, today } from '../download';
+import { bandClass } from './format';
 import type { Notify } from './HistoryApp';
 import { ScorecardEditor } from './ScorecardEditor';
 import { Timeline } from './Timeline';
@@ -66,7 +67,7 @@ export function AccountPage({ db, accountId, notify }: { db: QuotewiseDB; accoun
   }
 
   const exportCsv = () => {
-    downloadText(`quotewise-${fileSlug(account.name)}-${today()}.csv`, historyCsv(account.name, events));
+    downloadFile(`quotewise-${fileSlug(account.name)}-${today()}.csv`, historyCsv(account.name, events), 'text/csv;charset=utf-8');
     notify({ text: `Exported ${events.length} event${events.length === 1 ? '' : 's'} to CSV.` });
   };
 

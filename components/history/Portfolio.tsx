@@ -11,7 +11,7 @@ import { countBands, filterRows, NO_FILTER, sortRows, WORST_FIRST, type Filter, 
 import { accountHref } from '@/lib/history/route';
 import { WARNING_NAMES, type WarningName } from '@/lib/model';
 import { refreshSummaries } from '@/lib/scoring/store';
-import { downloadText, today } from './format';
+import { downloadFile, today } from '../download';
 import type { Notify } from './HistoryApp';
 import { PortfolioGrid } from './PortfolioGrid';
 
@@ -78,7 +78,7 @@ export function Portfolio({ db, source, notify }: { db: QuotewiseDB; source: Por
     location.hash = accountHref(accountId);
   };
   const exportCsv = () => {
-    downloadText(`quotewise-accounts-${today()}.csv`, portfolioCsv(shown));
+    downloadFile(`quotewise-accounts-${today()}.csv`, portfolioCsv(shown), 'text/csv;charset=utf-8');
     notify({ text: `Exported ${shown.length} account${shown.length === 1 ? '' : 's'} to CSV.` });
   };
 

@@ -9,14 +9,3 @@ export const showRate = (rate: number | null) => (rate === null ? '—' : percen
 export const showDay = (at: number | null) => (at === null ? '—' : formatDay(at));
 export const showDaysLate = (days: number) => (days === 0 ? 'on time' : `${days} d`);
 
-/** Save text as a file the rep downloads (no network: a blob URL). */
-export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export const today = () => new Date().toISOString().slice(0, 10);

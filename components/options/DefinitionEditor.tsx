@@ -3,6 +3,7 @@ import { request } from '@/lib/messaging/client';
 import { applyField, DEFINITION_FIELDS, displayValue, sameRules, type DefinitionField } from '@/lib/options/definition-form';
 import { DEFAULT_DEFINITION, type Definition } from '@/lib/scoring/definition';
 import { definitionToFile, parseDefinitionFile } from '@/lib/scoring/file';
+import { downloadFile } from '../download';
 
 type Preview = { total: number; changes: { accountId: string; name: string; from: string; to: string }[] };
 
@@ -96,12 +97,7 @@ export function DefinitionEditor({ locale }: { locale: string }) {
 
   const exportFile = () => {
     if (!saved) return;
-    const url = URL.createObjectURL(new Blob([definitionToFile(saved)], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `quotewise-definition-v${saved.version}.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadFile(`quotewise-definition-v${saved.version}.json`, definitionToFile(saved), 'application/json');
     setStatus(`Exported version ${saved.version}${dirty ? ' (the saved one, without your unsaved edits)' : ''}.`);
   };
 
