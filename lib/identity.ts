@@ -1,5 +1,6 @@
 import { getDomain, getDomainWithoutSuffix } from 'tldts';
 import { isCompanyDomain } from 'company-email-validator';
+import { nameFromLabel } from './company-name';
 import { Email } from './model';
 
 /**
@@ -29,12 +30,7 @@ export function registrableDomain(hostOrUrl: string): string | null {
 /** A starting name for a company's account, from its domain: acme-industrial.co.uk -> "Acme Industrial". */
 export function companyNameOf(domain: string): string {
   const registrable = registrableDomain(domain) ?? domain;
-  const label = getDomainWithoutSuffix(registrable) || registrable;
-  return label
-    .split(/[-_.]+/)
-    .filter(Boolean)
-    .map((word) => word[0]!.toUpperCase() + word.slice(1))
-    .join(' ');
+  return nameFromLabel(getDomainWithoutSuffix(registrable) || registrable);
 }
 
 export function isFreeMailDomain(domain: string, options: IdentityOptions = {}): boolean {

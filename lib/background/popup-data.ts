@@ -4,6 +4,7 @@ import { loadSettings } from '../db/settings';
 import type { LookupResult } from '../messaging/accounts';
 import { PAGE_CUSTOMERS, PageCustomers } from '../messaging/page-customers';
 import type { PopupData, Resolution } from '../messaging/popup';
+import { OPEN_QUOTES_SHOWN } from '../messaging/quicklog';
 import type { ParsedRequestOf } from '../messaging/protocol';
 import type { Settings } from '../settings';
 import { Email } from '../model';
@@ -17,7 +18,6 @@ export type PopupRequest = ParsedRequestOf<'popup.open'>;
 export type AskTab = (tabId: number) => Promise<PageCustomers | null>;
 
 const NOTHING: Resolution = { account: null, summary: null, unknown: null, query: '' };
-const OPEN_QUOTES_SHOWN = 200;
 
 /** Everything the popup's first render needs, gathered at once: the popup waits for one answer, not three. */
 export async function popupData(database: QuotewiseDB, request: PopupRequest, now: number, askTab: AskTab = customersOnTab): Promise<PopupData> {
@@ -32,13 +32,7 @@ export async function popupData(database: QuotewiseDB, request: PopupRequest, no
 }
 
 /** Which account the popup opens on: the named account, then the context menu's email or text, then the tab's customer. */
-export async function resolveAccount(
-  database: QuotewiseDB,
-  request: PopupRequest,
-  now: number,
-  askTab: AskTab,
-  settings: Promise<Settings> = loadSettings(database),
-): Promise<Resolution> {
+async function resolveAccount(database: QuotewiseDB, request: PopupRequest, now: number, askTab: AskTab, settings: Promise<Settings>): Promise<Resolution> {
   if (request.accountId) {
     const [account, [summary = null]] = await Promise.all([database.accounts.get(request.accountId), getSummaries(database, [request.accountId], now)]);
     if (account) return { account: toRef(account), summary, unknown: null, query: '' };
@@ -71,6 +65,7 @@ async function customersOnTab(tabId: number): Promise<PageCustomers | null> {
   }
 }
 
+/** Stricter than identity's normaliseEmail on purpose: a selection with a "?query" after the address is searched as text, as the popup always did. */
 function isEmail(text: string): boolean {
   return Email.safeParse(text.replace(/^mailto:/i, '')).success;
 }

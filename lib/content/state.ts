@@ -1,5 +1,6 @@
 import type { Sighting } from '../adapters/types';
 import type { HealthSummary } from '../health';
+import { nameFromLabel } from '../company-name';
 import type { LookupResult } from '../messaging/lookup';
 
 /** What one badge shows: a known account (with its health, once scored), or a customer not in Quotewise yet. */
@@ -77,12 +78,7 @@ export function stateFor(sighting: Sighting, answer: (key: string) => LookupResu
 
 /** "acme-industrial.com" -> "Acme Industrial": a starting point the rep can edit before creating the account. */
 export function nameFromDomain(domain: string): string {
-  const label = domain.split('.')[0] ?? domain;
-  return label
-    .split(/[-_]+/)
-    .filter(Boolean)
-    .map((word) => word[0]!.toUpperCase() + word.slice(1))
-    .join(' ');
+  return nameFromLabel(domain.split('.')[0] ?? domain);
 }
 
 /** The badge's accessible name: everything the badge shows, in words. */

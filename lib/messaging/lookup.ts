@@ -6,11 +6,11 @@ import { Id } from '../primitives';
  * The answer to `accounts.lookup`, in a module of its own because the content
  * script validates it: it must not pull in lib/model.ts and the whole protocol.
  */
-/** More contacts than this at one host and the page asks for each address instead. */
-export const MAX_EXCEPTIONS = 500;
-
 export const AccountRef = z.object({ id: Id, name: z.string(), domains: z.array(z.string()) });
 export type AccountRef = z.infer<typeof AccountRef>;
+
+/** More contacts than this at one host and the page asks for each address instead. */
+export const MAX_EXCEPTIONS = 500;
 
 export const LookupResult = z.object({
   /** The query as sent: an email, a web address or a name. */

@@ -2,6 +2,9 @@ import * as z from 'zod/mini';
 import { Account, AccountEvent, EpochMs, Id, Money } from '../model';
 import { defineMessage } from './define';
 
+/** How many open quotes the popup lists, oldest first. */
+export const OPEN_QUOTES_SHOWN = 200;
+
 export const OpenQuote = z.object({
   id: Id,
   accountId: Id,
@@ -31,7 +34,7 @@ export const quicklogMessages = {
   /** Every quote still waiting for an outcome, oldest first, and how old counts as stale. */
   'quotes.open': defineMessage({
     audience: 'extension',
-    request: z.object({ limit: z._default(z.int().check(z.minimum(1), z.maximum(500)), 200) }),
+    request: z.object({ limit: z._default(z.int().check(z.minimum(1), z.maximum(500)), OPEN_QUOTES_SHOWN) }),
     response: z.object({ quotes: z.array(OpenQuote), staleAfterDays: z.int() }),
   }),
   /** Undo a just-logged event. Events are stored per account, so the account is named too. */
