@@ -11,13 +11,22 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     answerPageCustomers(ctx);
-    const adapter = adapterFor(new URL(location.href));
-    const badges = createBadgeController({ adapter, api: contentApi, location: () => new URL(location.href), loadUi: loadBadgeUi });
-    // One scan per burst of mutations (a microtask after them), and none once the extension is gone.
-    const rescan = coalesce(badges.scan, (callback) => queueMicrotask(() => ctx.isValid && callback()));
-    watchSelector(document.body, adapter.watch, rescan, ctx.signal);
+    const startUrl = new URL(location.href);
+    const adapter = adapterFor(startUrl);
+    // An adapter that does not watch the URL ignores it (tested), so it is not parsed again on every scan.
+    const here = adapter.watchUrl ? () => new URL(location.href) : () => startUrl;
+    const badges = createBadgeController({ adapter, api: contentApi, location: here, loadUi: loadBadgeUi });
+    const scan = () => {
+      if (!ctx.isValid) return;
+      badges.scan();
+      watch.forgetPending();
+    };
+    // The observer calls back once per burst of mutations, after them, and scans there and then.
+    const watch = watchSelector(document.body, { selector: adapter.watch, attributes: adapter.watchAttributes }, scan, ctx.signal);
     // Single-page apps change the URL without a reload: CRM records are found by their URL.
-    ctx.addEventListener(window, 'wxt:locationchange', rescan);
+    // A navigation or the start asks for a scan a microtask later, so a burst of them makes one.
+    const rescan = coalesce(scan, queueMicrotask);
+    if (adapter.watchUrl) ctx.addEventListener(window, 'wxt:locationchange', rescan);
     ctx.addEventListener(document, 'pointerdown', badges.dismissOutside, { capture: true });
     onHealthChanged(badges.refresh, ctx.signal);
     ctx.onInvalidated(badges.stop);

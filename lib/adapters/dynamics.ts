@@ -13,6 +13,8 @@ export const dynamics: SiteAdapter = {
   id: 'dynamics',
   handles: (url) => url.hostname.endsWith('.dynamics.com'),
   watch: `${selectors.dynamicsTitle}, [data-id*=".fieldControl"]`,
+  watchAttributes: [],
+  watchUrl: true,
   find: (root, url) => {
     const params = url.searchParams;
     const fields = params.get('pagetype') === 'entityrecord' && params.get('id') ? FIELDS[params.get('etn') ?? ''] : undefined;

@@ -7,6 +7,8 @@ export const gmail: SiteAdapter = {
   id: 'gmail',
   handles: (url) => url.hostname === 'mail.google.com',
   watch: `${selectors.gmailPerson}, ${selectors.gmailComposeRecipient}`,
+  watchAttributes: ['email', 'data-hovercard-id'],
+  watchUrl: false,
   find: (root) => [
     ...all(root, selectors.gmailPerson).flatMap((anchor) => {
       const email = emailIn(anchor.getAttribute('email'));

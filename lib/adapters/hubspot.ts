@@ -10,6 +10,8 @@ export const hubspot: SiteAdapter = {
   id: 'hubspot',
   handles: (url) => url.hostname === 'app.hubspot.com' || url.hostname === 'app-eu1.hubspot.com',
   watch: `${selectors.hubspotTitle}, [data-selenium-test^="property-input-"]`,
+  watchAttributes: [],
+  watchUrl: true,
   find: (root, url) => {
     const [type] = pathMatch(url, RECORD) ?? [];
     const anchor = type ? first(root, selectors.hubspotTitle) : null;

@@ -7,6 +7,8 @@ export const mailto: SiteAdapter = {
   id: 'mailto',
   handles: () => true,
   watch: selectors.mailtoLink,
+  watchAttributes: ['href'],
+  watchUrl: false,
   find: (root) =>
     all(root, selectors.mailtoLink).flatMap((anchor) => {
       const email = emailIn(anchor.getAttribute('href'));

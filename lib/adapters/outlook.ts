@@ -12,6 +12,8 @@ export const outlook: SiteAdapter = {
   id: 'outlook',
   handles: (url) => HOSTS.has(url.hostname),
   watch: `${selectors.outlookReadingPerson}, ${selectors.outlookComposeRecipient}`,
+  watchAttributes: ['title'],
+  watchUrl: false,
   find: (root) => {
     const pane = first(root, selectors.outlookReadingPane);
     const people = pane

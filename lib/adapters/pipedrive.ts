@@ -9,6 +9,8 @@ export const pipedrive: SiteAdapter = {
   id: 'pipedrive',
   handles: (url) => url.hostname.endsWith('.pipedrive.com') && url.hostname !== 'www.pipedrive.com',
   watch: `${selectors.pipedriveTitle}, ${selectors.pipedriveSidebarLink}`,
+  watchAttributes: [],
+  watchUrl: true,
   find: (root, url) => {
     const [type] = pathMatch(url, RECORD) ?? [];
     const anchor = type ? first(root, selectors.pipedriveTitle) : null;

@@ -17,6 +17,8 @@ export const salesforce: SiteAdapter = {
   id: 'salesforce',
   handles: (url) => url.hostname.endsWith('.lightning.force.com'),
   watch: `${selectors.salesforceRecordName}, [data-target-selection-name^="sfdc:RecordField."]`,
+  watchAttributes: [],
+  watchUrl: true,
   find: (root, url) => {
     const [object] = pathMatch(url, RECORD) ?? [];
     const fields = object ? FIELDS[object] : undefined;

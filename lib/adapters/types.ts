@@ -19,6 +19,17 @@ export interface SiteAdapter {
   handles(url: URL): boolean;
   /** The CSS selector whose appearance or removal means "look again" (the observer matches only this). */
   watch: string;
+  /**
+   * Attributes that find() reads on watched elements: a change to one means "look
+   * again", because some apps (Outlook) show the next message in the same nodes.
+   */
+  watchAttributes: readonly string[];
+  /**
+   * Whether a same-page navigation means "look again": CRMs find the record by its id
+   * in the URL and redraw one record page in place. Listening for navigation makes
+   * every pushState of the page slower, so adapters whose nodes say who they are skip it.
+   */
+  watchUrl: boolean;
   /** Customers visible under `root` right now. Must never throw on a page whose structure changed. */
   find(root: ParentNode, url: URL): Sighting[];
 }

@@ -15,6 +15,8 @@ export const zoho: SiteAdapter = {
   id: 'zoho',
   handles: (url) => url.hostname === 'crm.zoho.com' || url.hostname === 'crm.zoho.eu',
   watch: `${selectors.zohoTitle}, [data-zcqa^="detailView_"]`,
+  watchAttributes: [],
+  watchUrl: true,
   find: (root, url) => {
     const [module] = pathMatch(url, RECORD) ?? [];
     const fields = module ? FIELDS[module] : undefined;

@@ -1,26 +1,52 @@
 import { BADGE_HOST_TAG } from './ui-contract';
 
+export interface SelectorWatch {
+  /**
+   * Drop the changes not reported yet. A scan that has just read the whole page calls
+   * this: what is pending happened before it (it saw the result) or is its own badges.
+   */
+  forgetPending(): void;
+}
+
 /**
  * Call `onChange` when an element matching `selector` is added to or removed from
- * the page, or when the page removes one of our badges. One MutationObserver for
- * the page; each mutation only looks at its own added and removed nodes (never the
- * whole document), and the caller coalesces a burst of calls into one scan.
+ * the page, when one of `attributes` changes on an element that matches or carries a
+ * badge, or when the page removes one of our badges. One MutationObserver for the
+ * page; each mutation only looks at its own nodes (never the whole document), and
+ * the caller coalesces a burst of calls into one scan.
  */
-export function watchSelector(root: Node, selector: string, onChange: () => void, signal: AbortSignal): void {
+export function watchSelector(
+  root: Node,
+  { selector, attributes = [] }: { selector: string; attributes?: readonly string[] },
+  onChange: () => void,
+  signal: AbortSignal,
+): SelectorWatch {
   const relevant = (node: Node, removed: boolean): boolean => {
     if (node.nodeType !== 1) return false;
     const element = node as Element;
     if (element.localName === BADGE_HOST_TAG) return removed;
-    return element.matches(selector) || element.querySelector(selector) !== null;
+    // Pages add containers far more often than the customer's own element: look inside first.
+    return element.querySelector(selector) !== null || element.matches(selector);
   };
+  const changed = (element: Element): boolean => element.matches(selector) || hasBadge(element);
   const observer = new MutationObserver((records) => {
     for (const record of records) {
+      if (record.type === 'attributes') {
+        if (changed(record.target as Element)) return onChange();
+        continue;
+      }
       for (const node of record.addedNodes) if (relevant(node, false)) return onChange();
       for (const node of record.removedNodes) if (relevant(node, true)) return onChange();
     }
   });
-  observer.observe(root, { childList: true, subtree: true });
+  observer.observe(root, { childList: true, subtree: true, ...(attributes.length > 0 && { attributeFilter: [...attributes] }) });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  return { forgetPending: () => void observer.takeRecords() };
+}
+
+/** A badge sits right after its anchor or, for block anchors, inside it at the end. */
+function hasBadge(element: Element): boolean {
+  return element.nextElementSibling?.localName === BADGE_HOST_TAG || element.lastElementChild?.localName === BADGE_HOST_TAG;
 }
 
 /** Run `task` once when `schedule` fires, however often this is called before then. */

@@ -129,6 +129,30 @@ describe('site adapters', () => {
     expect(adapterFor(page).find(changedStructure(fixture), page)).toEqual([]);
   });
 
+  // The content script rescans on navigation only for adapters that watch the URL, and
+  // on attribute changes only for the attributes an adapter lists: nothing else may matter.
+  it.each(CASES.filter((c) => !adapterFor(new URL(c.url)).watchUrl))(
+    '$adapter finds the same customers on $fixture whatever the URL, and the addresses come from its watched attributes only',
+    ({ fixture, url }) => {
+      const adapter = adapterFor(new URL(url));
+      const emails = (doc: Document, at = url) => adapter.find(doc, new URL(at)).map((s) => s.email);
+      const before = emails(fixtureDocument(fixture));
+      expect(emails(fixtureDocument(fixture), `${url}#another/view`)).toEqual(before);
+
+      const swapIn = (watched: boolean) => {
+        const doc = fixtureDocument(fixture);
+        for (const element of doc.body.querySelectorAll('*'))
+          for (const { name, value } of [...element.attributes])
+            if (adapter.watchAttributes.includes(name) === watched) element.setAttribute(name, value.replaceAll('acme-industrial', 'globex-metals'));
+        return doc;
+      };
+      expect(emails(swapIn(false))).toEqual(before);
+      const after = emails(swapIn(true));
+      expect(after).toContain('jane.doe@globex-metals.com');
+      expect(after).not.toContain('jane.doe@acme-industrial.com');
+    },
+  );
+
   it('a CRM adapter finds nothing off a record page, even with the record still in the DOM', () => {
     const list = new URL('https://acme-dev-ed.lightning.force.com/lightning/o/Account/list');
     expect(adapterFor(list).find(fixtureDocument('salesforce/account.html'), list)).toEqual([]);
