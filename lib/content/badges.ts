@@ -3,7 +3,7 @@ import type { LookupResult } from '../messaging/lookup';
 import type { BadgeProps } from '@/components/Badge';
 import type { ContentApi } from './api';
 import { createHostRules } from './host-rules';
-import { type BadgeState, keyResults, missingQueries, queryKeys, sightingKey, stateFor } from './state';
+import { type BadgeState, keyResults, missingQueries, queriesOf, queryKeys, sameState, sightingKey, stateFor } from './state';
 import { isDarkAt } from './theme';
 import type { BadgeUi, MountedBadge } from './ui-contract';
 
@@ -44,6 +44,7 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
   let uiFailed = false;
   let lastDark = matchMedia('(prefers-color-scheme: dark)').matches;
   let themeCheckQueued = false;
+  let themeReadOnce = false;
 
   function withUi(): BadgeUi | undefined {
     if (!ui && !uiFailed) {
@@ -75,26 +76,30 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
       if (known) answers.set(`e:${email}`, known);
     }
     render();
-    void ask();
+    // Most scans find only customers already answered: no lookup to start.
+    if (sightings.some((sighting) => queriesOf(sighting).some((key) => !answers.has(key) && !asking.has(key)))) void ask();
   }
 
   function render(): void {
     const wanted = new Map<Element, Sighting>();
     for (const sighting of sightings) if (!wanted.has(sighting.anchor)) wanted.set(sighting.anchor, sighting);
+    // Badges whose customer left move to the customers who came: opening the next email
+    // swaps one message for another, and moving a badge costs far less than building one.
+    const spare: Shown[] = [];
     for (const [anchor, badge] of shown) {
       const sighting = wanted.get(anchor);
-      if (!sighting || sightingKey(sighting) !== badge.key || !anchor.isConnected || !badge.mounted.host.isConnected) remove(anchor);
+      if (!sighting || sightingKey(sighting) !== badge.key || !anchor.isConnected || !badge.mounted.host.isConnected) spare.push(release(anchor));
     }
     for (const [anchor, sighting] of wanted) {
       const state = stateFor(sighting, answer);
       const badge = shown.get(anchor);
       if (state === undefined) continue; // still asking: keep what is shown
       if (state === null) {
-        if (badge) remove(anchor);
+        if (badge) spare.push(release(anchor));
         continue;
       }
       if (badge) {
-        if (JSON.stringify(badge.state) !== JSON.stringify(state)) {
+        if (!sameState(badge.state, state)) {
           badge.state = state;
           draw(badge);
         }
@@ -102,14 +107,26 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
       }
       const loaded = withUi();
       if (!loaded) continue; // mounted once the UI has loaded
-      const fresh: Shown = { key: sightingKey(sighting), sighting, state, dark: lastDark, themeRead: false, open: false, mounted: undefined! };
-      fresh.mounted = loaded.mount(anchor, sighting.place, props(fresh));
-      shown.set(anchor, fresh);
+      const moved = spare.pop();
+      if (moved) {
+        moved.mounted.move(anchor, sighting.place);
+        const redraw = moved.open || moved.status !== undefined || moved.dark !== lastDark || !sameState(moved.state, state);
+        Object.assign(moved, { key: sightingKey(sighting), sighting, state, dark: lastDark, themeRead: false, open: false, status: undefined });
+        if (redraw) draw(moved);
+        shown.set(anchor, moved);
+      } else {
+        const fresh: Shown = { key: sightingKey(sighting), sighting, state, dark: lastDark, themeRead: false, open: false, mounted: undefined! };
+        fresh.mounted = loaded.mount(anchor, sighting.place, props(fresh));
+        shown.set(anchor, fresh);
+      }
       queueThemeCheck();
     }
+    for (const badge of spare) badge.mounted.remove();
     // Forget answers no badge needs any more: memory stays flat however many emails the rep opens.
-    const needed = new Set(sightings.flatMap((s) => sightingKey(s).split('|')));
-    for (const key of answers.keys()) if (!needed.has(key)) answers.delete(key);
+    if (answers.size > ANSWERS_KEPT) {
+      const needed = new Set(sightings.flatMap((s) => sightingKey(s).split('|')));
+      for (const key of answers.keys()) if (!needed.has(key)) answers.delete(key);
+    }
   }
 
   async function ask(): Promise<void> {
@@ -164,12 +181,15 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
    * A new badge starts in the page's last theme; the page's own theme is read once
    * the page has painted, its styles computed, so reading them is free. Reading it at
    * mount time forced an extra style pass over the whole new message, every time.
+   * A page's theme rarely changes, so after the first read the badges placed within
+   * a second share one check.
    */
   function queueThemeCheck(): void {
     if (themeCheckQueued) return;
     themeCheckQueued = true;
-    afterPaint(() => {
+    setTimeout(() => {
       themeCheckQueued = false;
+      themeReadOnce = true;
       if (stopped) return;
       for (const [anchor, badge] of shown) {
         if (badge.themeRead) continue;
@@ -180,7 +200,7 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
           draw(badge);
         }
       }
-    });
+    }, themeReadOnce ? THEME_RECHECK_MS : THEME_FIRST_CHECK_MS);
   }
 
   function draw(badge: Shown): void {
@@ -205,7 +225,8 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
       place(card, badge.mounted.host.getBoundingClientRect());
       (card.querySelector<HTMLElement>('button:not(.close), input') ?? card).focus();
     } else if (returnFocus) {
-      shadow.querySelector<HTMLElement>('button.badge')?.focus();
+      // The pill is the root's first button (the card, after it, is closed by now).
+      shadow.querySelector<HTMLElement>('button')?.focus();
     }
   }
 
@@ -231,14 +252,16 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
     for (const badge of shown.values()) if (badge.open && !event.composedPath().includes(badge.mounted.host)) setOpen(badge, false, false);
   }
 
-  function remove(anchor: Element): void {
-    shown.get(anchor)?.mounted.remove();
+  /** Stop showing the badge at `anchor`; the caller moves it to another customer or removes it. */
+  function release(anchor: Element): Shown {
+    const badge = shown.get(anchor)!;
     shown.delete(anchor);
+    return badge;
   }
 
   function stop(): void {
     stopped = true;
-    for (const anchor of [...shown.keys()]) remove(anchor);
+    for (const anchor of [...shown.keys()]) release(anchor).mounted.remove();
     answers.clear();
     hostRules.clear();
     sightings = [];
@@ -247,9 +270,9 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
   return { scan, refresh, dismissOutside, stop, get size() { return shown.size; } };
 }
 
-/** Long enough for the page to have painted the change that brought the badge, so its styles are computed. */
-const THEME_CHECK_DELAY_MS = 100;
+/** Answers kept before those no badge needs are forgotten: a thread's worth, so a busy page does not prune on every scan. */
+const ANSWERS_KEPT = 64;
 
-function afterPaint(callback: () => void): void {
-  setTimeout(callback, THEME_CHECK_DELAY_MS);
-}
+/** Long enough for the page to have painted the change that brought the badge, so its styles are computed. */
+const THEME_FIRST_CHECK_MS = 100;
+const THEME_RECHECK_MS = 1000;

@@ -4,54 +4,26 @@ import { BADGE_HOST_TAG } from './ui-contract';
 /**
  * Render UI at `anchor` inside a closed shadow root: the page's scripts cannot
  * reach into it (host.shadowRoot is null for them), the host carries no
- * attributes, and styles cannot leak in or out. Styles go in as text, never
- * parsed HTML.
+ * attributes, and the page's styles do not reach in. The UI styles itself.
  */
-export function mountClosed(anchor: Element, place: 'after' | 'append', ui: ComponentChild, css: string) {
+export function mountClosed(anchor: Element, place: 'after' | 'append', ui: ComponentChild) {
   const host = document.createElement(BADGE_HOST_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
-  adoptStyles(shadow, css);
-  const container = document.createElement('span');
-  shadow.append(container);
-  render(ui, container);
-  if (place === 'after') anchor.after(host);
-  else anchor.append(host);
+  render(ui, shadow);
+  placeAt(host, anchor, place);
   return {
     host,
     shadow,
-    update: (next: ComponentChild) => render(next, container),
+    update: (next: ComponentChild) => render(next, shadow),
+    move: (to: Element, at: 'after' | 'append') => placeAt(host, to, at),
     remove: () => {
-      render(null, container);
+      render(null, shadow);
       host.remove();
     },
   };
 }
 
-const sheets = new Map<string, CSSStyleSheet>();
-let constructedSheetsWork = true;
-
-/**
- * One constructed stylesheet per distinct CSS, shared by every badge on the page:
- * a <style> per badge made the page parse the same sheet once per badge (about a
- * millisecond each on a long Gmail thread). Firefox refuses stylesheets
- * constructed in a content script (bug 1928865): there, each root gets a <style>.
- */
-function adoptStyles(shadow: ShadowRoot, css: string): void {
-  if (constructedSheetsWork) {
-    try {
-      let sheet = sheets.get(css);
-      if (!sheet) {
-        sheet = new CSSStyleSheet();
-        sheet.replaceSync(css);
-        sheets.set(css, sheet);
-      }
-      shadow.adoptedStyleSheets = [sheet];
-      return;
-    } catch {
-      constructedSheetsWork = false;
-    }
-  }
-  const style = document.createElement('style');
-  style.textContent = css;
-  shadow.append(style);
+function placeAt(host: Element, anchor: Element, place: 'after' | 'append'): void {
+  if (place === 'after') anchor.after(host);
+  else anchor.append(host);
 }

@@ -21,7 +21,7 @@ export interface LookupQueries {
 }
 
 /** The lookups a sighting needs, strongest first: an email names a person, a web address a company, a name is a guess. */
-function queriesOf(sighting: Sighting): string[] {
+export function queriesOf(sighting: Sighting): string[] {
   return [
     sighting.email && `e:${sighting.email}`,
     sighting.webAddress && `w:${sighting.webAddress}`,
@@ -48,6 +48,12 @@ export function queryKeys(queries: LookupQueries): string[] {
 /** The lookup results, keyed like the queries (the background answers emails, then web addresses, then names). */
 export function keyResults(queries: LookupQueries, results: readonly LookupResult[]): [string, LookupResult][] {
   return queryKeys(queries).flatMap((key, i) => (results[i] ? [[key, results[i]] as [string, LookupResult]] : []));
+}
+
+/** Whether two states show the same thing; cheap for colleagues at one company, who share one summary. */
+export function sameState(a: BadgeState, b: BadgeState): boolean {
+  if (a.kind === 'account' && b.kind === 'account' && a.accountId === b.accountId && a.accountName === b.accountName && a.summary === b.summary) return true;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**

@@ -3,7 +3,7 @@ import { gmail } from '@/lib/adapters/gmail';
 import type { ContentApi } from '@/lib/content/api';
 import { createBadgeController } from '@/lib/content/badges';
 import { coalesce, watchSelector } from '@/lib/content/observe';
-import { luminance } from '@/lib/content/theme';
+import { isDarkAt, luminance } from '@/lib/content/theme';
 import { badgeUi } from '@/lib/content/ui';
 import type { BadgeUi } from '@/lib/content/ui-contract';
 import type { BadgeProps } from '@/components/Badge';
@@ -144,7 +144,37 @@ describe('badge controller', () => {
     expect(lookup).toHaveBeenLastCalledWith({ emails: ['ann@acme.com'], webAddresses: [], names: [] });
   });
 
-  it('starts a badge in the page’s last theme, and follows the page’s own once it has painted', async () => {
+  it('moves the badge of a customer who left to the one who came, instead of building another', async () => {
+    const { api } = fakeApi();
+    const { ui, drawn } = recordingUi();
+    const mount = vi.spyOn(ui, 'mount');
+    document.body.append(message('jo@acme.com'));
+    const badges = createBadgeController({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => ui });
+    badges.scan();
+    await settle();
+    await settle();
+    const host = document.querySelector('quotewise-badge')!;
+    expect(mount).toHaveBeenCalledTimes(1);
+
+    // The next email: Gmail swaps the message for another.
+    document.body.replaceChildren(message('ann@acme.com'), message('bo@acme.com'));
+    badges.scan();
+    const [ann, bo] = ['ann', 'bo'].map((name) => document.querySelector(`[email="${name}@acme.com"]`)!);
+    expect(mount).toHaveBeenCalledTimes(2);
+    expect(document.querySelectorAll('quotewise-badge')).toHaveLength(2);
+    expect(ann!.nextElementSibling).toBe(host);
+    expect(bo!.nextElementSibling?.localName).toBe('quotewise-badge');
+    expect(badges.size).toBe(2);
+
+    // Fewer customers than badges: the rest go.
+    document.body.replaceChildren(message('cy@acme.com'));
+    badges.scan();
+    expect(document.querySelectorAll('quotewise-badge')).toHaveLength(1);
+    expect(mount).toHaveBeenCalledTimes(2);
+    expect(drawn.size).toBeGreaterThan(0);
+  });
+
+  it('starts a badge in the page’s last theme, and follows the page’s own once it has painted, within a second after the first', async () => {
     vi.useFakeTimers();
     try {
       const { api } = fakeApi();
@@ -165,7 +195,18 @@ describe('badge controller', () => {
       // The next badge on the page starts dark: no flash of the wrong theme.
       dark.append(message('ann@acme.com'));
       badges.scan();
-      expect(drawn.get(document.querySelector('[email="ann@acme.com"]')!)?.dark).toBe(true);
+      const ann = document.querySelector('[email="ann@acme.com"]')!;
+      expect(drawn.get(ann)?.dark).toBe(true);
+
+      // The rep switches the site to a light theme: badges placed after that follow within a second.
+      await vi.advanceTimersByTimeAsync(1000);
+      dark.style.backgroundColor = 'rgb(255, 255, 255)';
+      dark.append(message('bo@acme.com'));
+      badges.scan();
+      const bo = document.querySelector('[email="bo@acme.com"]')!;
+      expect(drawn.get(bo)?.dark).toBe(true);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(drawn.get(bo)?.dark).toBe(false);
     } finally {
       vi.useRealTimers();
     }
@@ -189,7 +230,7 @@ describe('observing the page', () => {
   it('reacts to matching nodes added or removed, ignores the rest and its own badges', async () => {
     const controller = new AbortController();
     const onChange = vi.fn();
-    watchSelector(document.body, 'span[email]', onChange, controller.signal);
+    watchSelector(document.body, { selector: 'span[email]' }, onChange, controller.signal);
     document.body.append(document.createElement('p'));
     document.body.append(document.createElement('quotewise-badge'));
     await settle();
@@ -207,6 +248,45 @@ describe('observing the page', () => {
     expect(onChange).toHaveBeenCalledTimes(2);
   });
 
+  it('reacts to a watched attribute changing in place, on a matching or badged element only', async () => {
+    const controller = new AbortController();
+    const onChange = vi.fn();
+    const added = message('jo@acme.com');
+    const other = document.createElement('p');
+    document.body.append(added, other);
+    watchSelector(document.body, { selector: 'span[email]', attributes: ['email'] }, onChange, controller.signal);
+    const person = added.querySelector('span')!;
+    person.setAttribute('email', 'ann@acme.com');
+    await settle();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    person.setAttribute('title', 'not watched');
+    other.setAttribute('email', 'not a person');
+    await settle();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    // No longer a person, but it carries a badge: look again, so the badge goes.
+    person.after(document.createElement('quotewise-badge'));
+    await settle();
+    onChange.mockClear();
+    person.removeAttribute('email');
+    await settle();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    controller.abort();
+  });
+
+  it('forgets what is pending once a scan has read the page', async () => {
+    const controller = new AbortController();
+    const onChange = vi.fn();
+    const watch = watchSelector(document.body, { selector: 'span[email]' }, onChange, controller.signal);
+    document.body.append(message('jo@acme.com'));
+    watch.forgetPending();
+    await settle();
+    expect(onChange).not.toHaveBeenCalled();
+    document.body.append(message('ann@acme.com'));
+    await settle();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    controller.abort();
+  });
+
   it('coalesces a burst of calls into one run', () => {
     const task = vi.fn();
     const queued: (() => void)[] = [];
@@ -219,6 +299,23 @@ describe('observing the page', () => {
     expect(task).toHaveBeenCalledTimes(1);
     run();
     expect(queued).toHaveLength(2);
+  });
+
+  it('reads the theme from the customer’s text when it is clearly light or dark, else from the background', () => {
+    const at = (text: string, background: string) => {
+      const box = document.createElement('div');
+      box.style.backgroundColor = background;
+      const span = document.createElement('span');
+      span.style.color = text;
+      box.append(span);
+      document.body.append(box);
+      return isDarkAt(span);
+    };
+    expect(at('rgb(227, 227, 227)', 'transparent')).toBe(true);
+    expect(at('rgb(31, 31, 31)', 'rgb(32, 33, 36)')).toBe(false);
+    // Mid-tone text (a light link blue) says nothing: the background decides.
+    expect(at('rgb(138, 180, 248)', 'rgb(32, 33, 36)')).toBe(true);
+    expect(at('rgb(138, 180, 248)', 'rgb(255, 255, 255)')).toBe(false);
   });
 
   it('tells dark backgrounds from light ones', () => {

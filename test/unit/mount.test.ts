@@ -1,41 +1,56 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-
-const CSS = ':host { display: inline-block; width: 40px; }';
-
-async function freshMount() {
-  vi.resetModules();
-  return (await import('@/lib/content/mount')).mountClosed;
-}
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BadgeProps } from '@/components/Badge';
+import { mountClosed } from '@/lib/content/mount';
+import { badgeUi } from '@/lib/content/ui';
 
 afterEach(() => {
-  vi.restoreAllMocks();
   document.body.replaceChildren();
 });
 
-describe('mountClosed: the badge host and its styles', () => {
-  it('renders into a closed root after the anchor, and every badge shares one constructed stylesheet', async () => {
-    const mountClosed = await freshMount();
-    const anchor = document.body.appendChild(document.createElement('span'));
-    const first = mountClosed(anchor, 'after', 'A', CSS);
-    const second = mountClosed(anchor, 'append', 'B', CSS);
-    expect(anchor.nextSibling).toBe(first.host);
-    expect(second.host.parentNode).toBe(anchor);
-    expect(first.host.shadowRoot).toBeNull();
-    expect(first.shadow.textContent).toBe('A');
-    expect(first.shadow.adoptedStyleSheets).toHaveLength(1);
-    expect(second.shadow.adoptedStyleSheets[0]).toBe(first.shadow.adoptedStyleSheets[0]);
-    expect(first.shadow.querySelector('style')).toBeNull();
+const props = (open: boolean): BadgeProps => ({
+  state: { kind: 'account', accountId: 'a1', accountName: 'Acme', summary: null },
+  dark: false,
+  open,
+  onToggle: () => {},
+  onClose: () => {},
+  onOpen: () => {},
+  onCreate: () => {},
+});
+
+describe('mountClosed: the badge host', () => {
+  it('renders into a closed root after or inside the anchor, and moves and goes with nothing left behind', () => {
+    const first = document.body.appendChild(document.createElement('span'));
+    const second = document.body.appendChild(document.createElement('h2'));
+    const after = mountClosed(first, 'after', 'A');
+    const inside = mountClosed(second, 'append', 'B');
+    expect(first.nextSibling).toBe(after.host);
+    expect(inside.host.parentNode).toBe(second);
+    expect(after.host.shadowRoot).toBeNull();
+    expect(after.host.attributes).toHaveLength(0);
+    expect(after.shadow.textContent).toBe('A');
+
+    after.move(second, 'append');
+    expect(after.host.parentNode).toBe(second);
+    expect(first.nextSibling).toBe(second);
+    after.remove();
+    inside.remove();
+    expect(document.querySelectorAll('quotewise-badge')).toHaveLength(0);
+    expect(after.shadow.textContent).toBe('');
   });
 
-  it('falls back to a <style> per root where constructed stylesheets are refused (Firefox content scripts)', async () => {
-    const mountClosed = await freshMount();
-    vi.spyOn(ShadowRoot.prototype, 'adoptedStyleSheets', 'set').mockImplementation(() => {
-      throw new TypeError('Sheet’s constructor document must match');
-    });
+  it('styles the pill inline and brings the card’s stylesheet only while the card is open', () => {
     const anchor = document.body.appendChild(document.createElement('span'));
-    const mounted = [mountClosed(anchor, 'after', 'A', CSS), mountClosed(anchor, 'after', 'B', CSS)];
-    for (const { shadow } of mounted) expect(shadow.querySelector('style')?.textContent).toBe(CSS);
-    mounted[0]!.remove();
-    expect(mounted[0]!.host.isConnected).toBe(false);
+    const badge = badgeUi.mount(anchor, 'after', props(false));
+    const button = badge.shadow.querySelector('button')!;
+    expect(button.getAttribute('aria-label')).toBe('Quotewise: Acme, Not enough data.');
+    expect(button.getAttribute('style')).toContain('border-radius: 9px');
+    expect(badge.shadow.querySelector('style')).toBeNull();
+    expect(badge.shadow.adoptedStyleSheets ?? []).toHaveLength(0);
+
+    badge.update(props(true));
+    expect(badge.shadow.querySelector('[role="dialog"]')).not.toBeNull();
+    expect(badge.shadow.querySelector('style')?.textContent).toContain('.card {');
+    badge.update(props(false));
+    expect(badge.shadow.querySelector('style')).toBeNull();
   });
 });
