@@ -6,6 +6,8 @@ import { loadBadgeUi } from '@/lib/content/load-ui';
 import { coalesce, watchSelector } from '@/lib/content/observe';
 import { answerPageCustomers } from '@/lib/content/page-customers';
 
+const VALIDITY_CHECK_MS = 1000;
+
 export default defineContentScript({
   matches: [...HOST_PERMISSIONS],
   runAt: 'document_idle',
@@ -16,8 +18,17 @@ export default defineContentScript({
     // An adapter that does not watch the URL ignores it (tested), so it is not parsed again on every scan.
     const here = adapter.watchUrl ? () => new URL(location.href) : () => startUrl;
     const badges = createBadgeController({ adapter, api: contentApi, location: here, loadUi: loadBadgeUi });
+    // Asking the browser whether the extension is still there costs more than the rest of
+    // a scan: it is asked at most once a second, so an orphaned script (the extension was
+    // updated or disabled) removes its badges on its first scan a second after the last check.
+    let validUntil = 0;
+    const stillValid = () => {
+      if (performance.now() < validUntil) return !ctx.signal.aborted;
+      validUntil = performance.now() + VALIDITY_CHECK_MS;
+      return ctx.isValid;
+    };
     const scan = () => {
-      if (!ctx.isValid) return;
+      if (!stillValid()) return;
       badges.scan();
       watch.forgetPending();
     };

@@ -271,7 +271,7 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
 }
 
 /** Answers kept before those no badge needs are forgotten: a thread's worth, so a busy page does not prune on every scan. */
-const ANSWERS_KEPT = 64;
+const ANSWERS_KEPT = 16;
 
 /** Long enough for the page to have painted the change that brought the badge, so its styles are computed. */
 const THEME_FIRST_CHECK_MS = 100;

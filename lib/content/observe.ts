@@ -31,12 +31,9 @@ export function watchSelector(
   const changed = (element: Element): boolean => element.matches(selector) || hasBadge(element);
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      if (record.type === 'attributes') {
-        if (changed(record.target as Element)) return onChange();
-        continue;
-      }
       for (const node of record.addedNodes) if (relevant(node, false)) return onChange();
       for (const node of record.removedNodes) if (relevant(node, true)) return onChange();
+      if (record.type === 'attributes' && changed(record.target as Element)) return onChange();
     }
   });
   observer.observe(root, { childList: true, subtree: true, ...(attributes.length > 0 && { attributeFilter: [...attributes] }) });

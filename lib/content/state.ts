@@ -21,17 +21,29 @@ export interface LookupQueries {
 }
 
 /** The lookups a sighting needs, strongest first: an email names a person, a web address a company, a name is a guess. */
-export function queriesOf(sighting: Sighting): string[] {
-  return [
-    sighting.email && `e:${sighting.email}`,
-    sighting.webAddress && `w:${sighting.webAddress}`,
-    sighting.name && `n:${sighting.name}`,
-  ].filter((key): key is string => Boolean(key));
+export function queriesOf(sighting: Sighting): readonly string[] {
+  return keysOf(sighting).queries;
 }
 
 /** One key per sighting: an anchor whose customer changed (CRM records reuse their header) gets a new badge. */
 export function sightingKey(sighting: Sighting): string {
-  return queriesOf(sighting).join('|');
+  return keysOf(sighting).key;
+}
+
+/** A scan asks for a sighting's keys several times; each sighting lives for one scan, so they are worked out once. */
+const keysCache = new WeakMap<Sighting, { queries: readonly string[]; key: string }>();
+
+function keysOf(sighting: Sighting): { queries: readonly string[]; key: string } {
+  let keys = keysCache.get(sighting);
+  if (!keys) {
+    const queries: string[] = [];
+    if (sighting.email) queries.push(`e:${sighting.email}`);
+    if (sighting.webAddress) queries.push(`w:${sighting.webAddress}`);
+    if (sighting.name) queries.push(`n:${sighting.name}`);
+    keys = { queries, key: queries.join('|') };
+    keysCache.set(sighting, keys);
+  }
+  return keys;
 }
 
 /** The queries not answered yet, batched by kind for one `accounts.lookup`. */

@@ -191,9 +191,10 @@ describe('badge on Gmail', () => {
     const { page, errors } = await openPage(session, THREAD);
     await expectBadges(page, THREAD_BADGES);
     await session.serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
-    // The orphaned content script notices on its next piece of work (WXT's context checks
-    // runtime.id), here the next conversation the rep opens, and removes every badge.
-    await page.waitForTimeout(500);
+    // The orphaned content script notices on its first scan a second after its last check
+    // (WXT's context checks runtime.id), here the next conversation the rep opens, and
+    // removes every badge.
+    await page.waitForTimeout(1_100);
     await openAnotherConversation(page, { email: 'jane.doe@acme-industrial.com', name: 'Jane Doe' });
     await expect.poll(async () => (await pageView(page)).hosts).toBe(0);
     expect(await badgeNames(page)).toEqual([]);
