@@ -18,9 +18,10 @@ export default defineContentScript({
     // An adapter that does not watch the URL ignores it (tested), so it is not parsed again on every scan.
     const here = adapter.watchUrl ? () => new URL(location.href) : () => startUrl;
     const badges = createBadgeController({ adapter, api: contentApi, location: here, loadUi: loadBadgeUi });
-    // Asking the browser whether the extension is still there costs more than the rest of
-    // a scan: it is asked at most once a second, so an orphaned script (the extension was
-    // updated or disabled) removes its badges on its first scan a second after the last check.
+    // Asking the browser whether the extension is still there costs about as much as a
+    // document-wide query (profiled): it is asked at most once a second, so an orphaned script
+    // (the extension was updated or disabled) removes its badges on its first scan a second
+    // after the last check.
     let validUntil = 0;
     const stillValid = () => {
       if (performance.now() < validUntil) return !ctx.signal.aborted;
