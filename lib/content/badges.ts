@@ -3,7 +3,7 @@ import type { LookupResult } from '../messaging/lookup';
 import type { BadgeProps } from '@/components/Badge';
 import type { ContentApi } from './api';
 import { createHostRules } from './host-rules';
-import { type BadgeState, keyResults, missingQueries, queriesOf, queryKeys, sameState, sightingKey, stateFor } from './state';
+import { type BadgeState, type LookupQueries, keyResults, missingQueries, queriesOf, queryKeys, sameState, sightingKey, stateFor } from './state';
 import { isDarkAt } from './theme';
 import type { BadgeUi, MountedBadge } from './ui-contract';
 
@@ -76,8 +76,7 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
       if (known) answers.set(`e:${email}`, known);
     }
     render();
-    // Most scans find only customers already answered: no lookup to start.
-    if (sightings.some((sighting) => queriesOf(sighting).some((key) => !answers.has(key) && !asking.has(key)))) void ask();
+    ask();
   }
 
   function render(): void {
@@ -124,15 +123,21 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
     for (const badge of spare) badge.mounted.remove();
     // Forget answers no badge needs any more: memory stays flat however many emails the rep opens.
     if (answers.size > ANSWERS_KEPT) {
-      const needed = new Set(sightings.flatMap((s) => sightingKey(s).split('|')));
+      const needed = new Set(sightings.flatMap(queriesOf));
       for (const key of answers.keys()) if (!needed.has(key)) answers.delete(key);
     }
   }
 
-  async function ask(): Promise<void> {
-    const queries = missingQueries(sightings, (key) => answers.has(key) || asking.has(key));
+  /** Answered, or being asked: not to be asked again. */
+  const settled = (key: string) => answers.has(key) || asking.has(key);
+
+  /** Ask the background, in one batch, for what the page shows and nobody answered yet. Most scans find nothing new, and find it without building the batch. */
+  function ask(): void {
+    if (sightings.some((sighting) => queriesOf(sighting).some((key) => !settled(key)))) void lookup(missingQueries(sightings, settled));
+  }
+
+  async function lookup(queries: LookupQueries): Promise<void> {
     const all = queryKeys(queries);
-    if (all.length === 0) return;
     for (const key of all) asking.add(key);
     try {
       const results = await api.lookup(queries);
@@ -244,7 +249,7 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
     const changed = new Set(accountIds);
     hostRules.clear();
     for (const [key, result] of answers) if (!result.account || changed.has(result.account.id)) answers.delete(key);
-    void ask();
+    ask();
   }
 
   /** Close any card whose badge was not clicked. */
