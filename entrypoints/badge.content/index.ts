@@ -34,7 +34,7 @@ export default defineContentScript({
       watch.forgetPending();
     };
     // The observer calls back once per burst of mutations, after them, and scans there and then.
-    const watch = watchSelector(document.body, { selector: adapter.watch, attributes: adapter.watchAttributes }, scan, ctx.signal);
+    const watch = watchSelector(document.body, { selector: adapter.watch, attributes: adapter.watchAttributes, badged: badges.badged }, scan, ctx.signal);
     // Single-page apps change the URL without a reload: CRM records are found by their URL.
     // A navigation or the start asks for a scan a microtask later, so a burst of them makes one.
     const rescan = coalesce(scan, queueMicrotask);

@@ -272,7 +272,10 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
     sightings = [];
   }
 
-  return { scan, refresh, dismissOutside, stop, get size() { return shown.size; } };
+  /** Whether a badge is shown at this anchor. */
+  const badged = (anchor: Element): boolean => shown.has(anchor);
+
+  return { scan, refresh, dismissOutside, stop, badged, get size() { return shown.size; } };
 }
 
 /** Answers kept before those no badge needs are forgotten: a thread's worth, so a busy page does not prune on every scan. */

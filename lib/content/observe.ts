@@ -8,6 +8,14 @@ export interface SelectorWatch {
   forgetPending(): void;
 }
 
+export interface WatchOptions {
+  selector: string;
+  /** Attributes whose change in place means "look again", on an element that matches or is badged. */
+  attributes?: readonly string[];
+  /** Whether a badge is shown at this element: one that stops matching must still be looked at again. */
+  badged?: (element: Element) => boolean;
+}
+
 /**
  * Call `onChange` when an element matching `selector` is added to or removed from
  * the page, when one of `attributes` changes on an element that matches or carries a
@@ -15,12 +23,7 @@ export interface SelectorWatch {
  * page; each mutation only looks at its own nodes (never the whole document), and
  * the caller coalesces a burst of calls into one scan.
  */
-export function watchSelector(
-  root: Node,
-  { selector, attributes = [] }: { selector: string; attributes?: readonly string[] },
-  onChange: () => void,
-  signal: AbortSignal,
-): SelectorWatch {
+export function watchSelector(root: Node, { selector, attributes = [], badged = () => false }: WatchOptions, onChange: () => void, signal: AbortSignal): SelectorWatch {
   const relevant = (node: Node, removed: boolean): boolean => {
     if (node.nodeType !== 1) return false;
     const element = node as Element;
@@ -28,7 +31,7 @@ export function watchSelector(
     // Pages add containers far more often than the customer's own element: look inside first.
     return element.querySelector(selector) !== null || element.matches(selector);
   };
-  const changed = (element: Element): boolean => element.matches(selector) || hasBadge(element);
+  const changed = (element: Element): boolean => element.matches(selector) || badged(element);
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) if (relevant(node, false)) return onChange();
@@ -39,11 +42,6 @@ export function watchSelector(
   observer.observe(root, { childList: true, subtree: true, ...(attributes.length > 0 && { attributeFilter: [...attributes] }) });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   return { forgetPending: () => void observer.takeRecords() };
-}
-
-/** A badge sits right after its anchor or, for block anchors, inside it at the end. */
-function hasBadge(element: Element): boolean {
-  return element.nextElementSibling?.localName === BADGE_HOST_TAG || element.lastElementChild?.localName === BADGE_HOST_TAG;
 }
 
 /** Run `task` once when `schedule` fires, however often this is called before then. */

@@ -74,6 +74,8 @@ describe('badge controller', () => {
     expect(lookup.mock.calls[0]![0]).toMatchObject({ emails: ['jo@acme.com', 'ann@globex.com'] });
     expect(badges.size).toBe(3);
     expect(document.querySelectorAll('quotewise-badge')).toHaveLength(3);
+    expect(badges.badged(document.querySelector('[email="ann@globex.com"]')!)).toBe(true);
+    expect(badges.badged(document.body)).toBe(false);
 
     document.body.firstElementChild!.remove();
     badges.scan();
@@ -254,8 +256,9 @@ describe('observing the page', () => {
     const added = message('jo@acme.com');
     const other = document.createElement('p');
     document.body.append(added, other);
-    watchSelector(document.body, { selector: 'span[email]', attributes: ['email'] }, onChange, controller.signal);
     const person = added.querySelector('span')!;
+    let personBadged = false;
+    watchSelector(document.body, { selector: 'span[email]', attributes: ['email'], badged: (element) => personBadged && element === person }, onChange, controller.signal);
     person.setAttribute('email', 'ann@acme.com');
     await settle();
     expect(onChange).toHaveBeenCalledTimes(1);
@@ -264,8 +267,7 @@ describe('observing the page', () => {
     await settle();
     expect(onChange).toHaveBeenCalledTimes(1);
     // No longer a person, but it carries a badge: look again, so the badge goes.
-    person.after(document.createElement('quotewise-badge'));
-    await settle();
+    personBadged = true;
     onChange.mockClear();
     person.removeAttribute('email');
     await settle();
