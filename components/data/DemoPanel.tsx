@@ -3,6 +3,7 @@ import type { QuotewiseDB } from '@/lib/db/db';
 import { type BackupFile, backupToJson, countRows, deleteAllData, exportBackup, restoreBackup } from '@/lib/backup/backup';
 import { DEMO_SEED, generateDemoCsv } from '@/lib/demo/generate';
 import type { CsvWorker } from '@/lib/import/worker-client';
+import { FractionProgress } from './FractionProgress';
 import { afterWrite, failureMessage, importText, plural } from './flow';
 
 /** How the confirmation names each table's rows; a table added later is still listed, by its name. */
@@ -77,12 +78,9 @@ export function DemoPanel({ db, worker }: { db: QuotewiseDB; worker: CsvWorker }
       <p>The demo is a book of about 50 made-up accounts showing every band and warning; it goes through the same import as your files.</p>
       {progress !== null && (
         <p>
-          <label>
-            Loading demo data{' '}
-            <progress max={1} value={progress} aria-label="Demo data progress">
-              {Math.round(progress * 100)}%
-            </progress>
-          </label>
+          <FractionProgress label="Demo data progress" value={progress}>
+            Loading demo data
+          </FractionProgress>
         </p>
       )}
       {status && (

@@ -8,6 +8,7 @@ import { formatAmount, formatDate, type SlashDateOrder } from '@/lib/import/valu
 import type { CsvWorker } from '@/lib/import/worker-client';
 import { importRows } from '@/lib/import/write';
 import { downloadFile } from '../download';
+import { FractionProgress } from './FractionProgress';
 import { afterWrite, failureMessage, plural, rowContext } from './flow';
 
 type Stage =
@@ -164,12 +165,9 @@ export function ImportWizard({ db, worker }: { db: QuotewiseDB; worker: CsvWorke
       )}
       {stage.step === 'importing' && (
         <div>
-          <label>
-            Importing “{stage.fileName}”{' '}
-            <progress max={1} value={stage.progress} aria-label="Import progress">
-              {Math.round(stage.progress * 100)}%
-            </progress>
-          </label>{' '}
+          <FractionProgress label="Import progress" value={stage.progress}>
+            Importing “{stage.fileName}”
+          </FractionProgress>{' '}
           <button type="button" onClick={() => cancelImport.current?.abort()}>
             Cancel import
           </button>
@@ -260,12 +258,9 @@ function Review({ stage, analysis, checking, onMapping, onPreset, onImport, onCa
       {unknown.length > 0 && <p>Ignored columns (no field reads them): {unknown.join(', ')}.</p>}
       {checking !== null ? (
         <p>
-          <label>
-            Checking every row{' '}
-            <progress max={1} value={checking} aria-label="Dry run progress">
-              {Math.round(checking * 100)}%
-            </progress>
-          </label>{' '}
+          <FractionProgress label="Dry run progress" value={checking}>
+            Checking every row
+          </FractionProgress>{' '}
           <button type="button" onClick={onCancel}>
             Cancel
           </button>
