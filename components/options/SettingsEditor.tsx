@@ -79,42 +79,19 @@ function DomainList({ name, items, onChange }: { name: string; items: string[]; 
   };
   return (
     <form onSubmit={add} aria-label={`Add: ${name}`} noValidate>
-      {items.length ? (
-        <ul class="chips" aria-label={`${name}s`}>
-          {items.map((item) => (
-            <li key={item}>
-              {item}
-              <button type="button" aria-label={`Remove ${item}`} onClick={() => void onChange(items.filter((i) => i !== item), `Removed ${item}.`)}>
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="empty">None yet.</p>
-      )}
-      <label for={id}>{name}</label>
-      <div class="actions">
-        <input
-          id={id}
-          type="text"
-          autocomplete="off"
-          placeholder="acme.com"
-          value={text}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onInput={(e) => {
-            setText(e.currentTarget.value);
-            setError(null);
-          }}
-        />
-        <button type="submit">Add</button>
-      </div>
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <Chips items={items} label={`${name}s`} remove="Remove" empty="None yet." onRemove={(item) => void onChange(items.filter((i) => i !== item), `Removed ${item}.`)} />
+      <Entry
+        id={id}
+        label={name}
+        placeholder="acme.com"
+        submit="Add"
+        text={text}
+        error={error}
+        onText={(value) => {
+          setText(value);
+          setError(null);
+        }}
+      />
     </form>
   );
 }
@@ -155,45 +132,67 @@ function ExtraSites({ sites, onChange }: { sites: string[]; onChange: (sites: st
       <p class="hint">
         Your CRM on its own address (for example a custom Salesforce or Dynamics domain). Quotewise asks the browser for access to that one address only, and reads it like the supported sites.
       </p>
-      {sites.length ? (
-        <ul class="chips" aria-label="Enabled addresses">
-          {sites.map((site) => (
-            <li key={site}>
-              {site}
-              <button type="button" aria-label={`Disable ${site}`} onClick={() => void disable(site)}>
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="empty">None yet: Quotewise runs only on the supported sites.</p>
-      )}
+      <Chips items={sites} label="Enabled addresses" remove="Disable" empty="None yet: Quotewise runs only on the supported sites." onRemove={(site) => void disable(site)} />
       <form onSubmit={enable} aria-label="Enable a CRM address" noValidate>
-        <label for="extra-site">CRM address</label>
-        <div class="actions">
-          <input
-            id="extra-site"
-            type="text"
-            autocomplete="off"
-            placeholder="https://crm.example.com"
-            value={text}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'extra-site-error' : undefined}
-            onInput={(e) => {
-              setText(e.currentTarget.value);
-              setError(null);
-            }}
-          />
-          <button type="submit">Enable</button>
-        </div>
-        {error && (
-          <p class="field-error" id="extra-site-error">
-            {error}
-          </p>
-        )}
+        <Entry
+          id="extra-site"
+          label="CRM address"
+          placeholder="https://crm.example.com"
+          submit="Enable"
+          text={text}
+          error={error}
+          onText={(value) => {
+            setText(value);
+            setError(null);
+          }}
+        />
       </form>
     </section>
+  );
+}
+
+/** The items of a list, each with a button that takes it off; `empty` says what an empty list means. */
+function Chips({ items, label, remove, empty, onRemove }: { items: string[]; label: string; remove: string; empty: string; onRemove: (item: string) => void }) {
+  if (!items.length) return <p class="empty">{empty}</p>;
+  return (
+    <ul class="chips" aria-label={label}>
+      {items.map((item) => (
+        <li key={item}>
+          {item}
+          <button type="button" aria-label={`${remove} ${item}`} onClick={() => onRemove(item)}>
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A labelled one-line entry and its submit button; an error, when there is one, is tied to the field. */
+function Entry(props: { id: string; label: string; placeholder: string; submit: string; text: string; error: string | null; onText: (value: string) => void }) {
+  const { id, error } = props;
+  return (
+    <>
+      <label for={id}>{props.label}</label>
+      <div class="actions">
+        <input
+          id={id}
+          type="text"
+          autocomplete="off"
+          placeholder={props.placeholder}
+          value={props.text}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onInput={(e) => props.onText(e.currentTarget.value)}
+        />
+        <button type="submit">{props.submit}</button>
+      </div>
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </>
   );
 }
 
