@@ -33,7 +33,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'quotewise@quotewise.app',
-              strict_min_version: '142.0',
+              strict_min_version: '140.0',
               // Firefox asks add-ons to declare what they collect: nothing leaves the machine.
               data_collection_permissions: { required: ['none'] },
             },
