@@ -35,7 +35,8 @@ export function BadgeCard({ state, status, onClose, onOpen, onCreate }: CardProp
           <h2 id="qw-title">{state.label} is not an account yet</h2>
           <p class="muted">Create the account to log quotes and see its health here.</p>
           <label>
-            Account name <input name="name" required maxLength={200} defaultValue={state.create.name} />
+            Account name
+            <input name="name" required maxLength={200} defaultValue={state.create.name} />
           </label>
           <button type="submit">Create account</button>
         </form>

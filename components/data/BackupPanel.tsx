@@ -49,16 +49,18 @@ export function BackupPanel({ db }: { db: QuotewiseDB }) {
       <fieldset>
         <legend>Restore a backup</legend>
         <label>
-          Backup file{' '}
+          Backup file
           <input type="file" accept=".json,application/json" onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)} />
         </label>
         <div role="radiogroup" aria-label="How to restore">
           <label>
-            <input type="radio" name="restore-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} /> Merge into my data (keeps what
+            <input type="radio" name="restore-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />
+            Merge into my data (keeps what
             is here, adds what is missing)
           </label>
           <label>
-            <input type="radio" name="restore-mode" checked={mode === 'empty'} onChange={() => setMode('empty')} /> Restore into an empty
+            <input type="radio" name="restore-mode" checked={mode === 'empty'} onChange={() => setMode('empty')} />
+            Restore into an empty
             database (exactly as backed up)
           </label>
         </div>

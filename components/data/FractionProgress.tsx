@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 export function FractionProgress({ children, label, value }: { children: ComponentChildren; label: string; value: number }) {
   return (
     <label>
-      {children}{' '}
+      {children}
       <progress max={1} value={value} aria-label={label}>
         {Math.round(value * 100)}%
       </progress>

@@ -138,7 +138,7 @@ export function ImportWizard({ db, worker }: { db: QuotewiseDB; worker: CsvWorke
         >
           {stage.step === 'done' && <p role="status">{stage.message}</p>}
           <label>
-            Choose a CSV file, or drop it here{' '}
+            Choose a CSV file, or drop it here
             <input
               type="file"
               accept=".csv,.tsv,.txt,text/csv"
@@ -203,7 +203,7 @@ function Review({ stage, analysis, checking, onMapping, onPreset, onImport, onCa
       <h3>“{fileName}”</h3>
       <p>
         <label>
-          File format{' '}
+          File format
           <select value={preset ?? ''} onChange={(event) => onPreset(event.currentTarget.value as PresetId)}>
             {preset === null && <option value="">{presetLabel(null)}</option>}
             {PRESET_IDS.map((id) => (
@@ -214,7 +214,7 @@ function Review({ stage, analysis, checking, onMapping, onPreset, onImport, onCa
           </select>
         </label>{' '}
         <label>
-          Dates written like 03/04/2026 are{' '}
+          Dates written like 03/04/2026 are
           <select value={mapping.slashOrder} onChange={(event) => onMapping({ ...mapping, slashOrder: event.currentTarget.value as SlashDateOrder })}>
             <option value="mdy">month/day/year</option>
             <option value="dmy">day/month/year</option>

@@ -58,7 +58,8 @@ function MergeForm({ db, account, notify }: { db: QuotewiseDB; account: Account;
       <h3 id="merge-title">Merge another account into {account.name}</h3>
       <p class="muted">For the same company under two domains: its events, contacts, domains and names move here and it is deleted.</p>
       <label>
-        Find the other account <input type="search" value={query} placeholder="Name or domain" onInput={(e) => setQuery(e.currentTarget.value)} />
+        Find the other account
+        <input type="search" value={query} placeholder="Name or domain" onInput={(e) => setQuery(e.currentTarget.value)} />
       </label>
       {needle.length >= 2 && matches.length === 0 && <p class="muted">No other account matches.</p>}
       {matches.length > 0 && (
@@ -66,7 +67,8 @@ function MergeForm({ db, account, notify }: { db: QuotewiseDB; account: Account;
           <legend>Account to merge in</legend>
           {matches.map((m) => (
             <label key={m.id}>
-              <input type="radio" name="merge-into" checked={chosen?.id === m.id} onChange={() => setChosen(m)} /> {m.name}
+              <input type="radio" name="merge-into" checked={chosen?.id === m.id} onChange={() => setChosen(m)} />
+              {m.name}
               {m.domains.length > 0 && <span class="muted"> ({m.domains.join(', ')})</span>}
             </label>
           ))}
@@ -119,7 +121,7 @@ function SplitForm({ db, account, events, notify }: { db: QuotewiseDB; account: 
       <h3 id="split-title">Split a contact off</h3>
       <p class="muted">The contact and every event they are named on move to a new account.</p>
       <label>
-        Contact{' '}
+        Contact
         <select
           value={email}
           onChange={(e) => {
@@ -138,7 +140,8 @@ function SplitForm({ db, account, events, notify }: { db: QuotewiseDB; account: 
         </select>
       </label>
       <label>
-        New account name <input type="text" maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        New account name
+        <input type="text" maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} />
       </label>
       {error && (
         <p role="alert" class="error">

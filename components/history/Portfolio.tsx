@@ -128,7 +128,8 @@ export function Portfolio({ db, source, notify }: { db: QuotewiseDB; source: Por
       {loadError && <p role="alert" class="error">{loadError}</p>}
       <div class="toolbar" role="search" aria-label="Filter accounts">
         <label>
-          Search <input type="search" value={filter.search} placeholder="Name or domain" onInput={(e) => setFilter((f) => ({ ...f, search: e.currentTarget.value }))} />
+          Search
+          <input type="search" value={filter.search} placeholder="Name or domain" onInput={(e) => setFilter((f) => ({ ...f, search: e.currentTarget.value }))} />
         </label>
         <div role="group" aria-label="Bands">
           {BANDS.map((band) => (
@@ -138,7 +139,7 @@ export function Portfolio({ db, source, notify }: { db: QuotewiseDB; source: Por
           ))}
         </div>
         <label>
-          Warning{' '}
+          Warning
           <select
             value={filter.warning ?? ''}
             onChange={(e) => {
@@ -223,7 +224,8 @@ function Goal({ db, healthy, goal, history }: { db: QuotewiseDB; healthy: number
       {editing ? (
         <form onSubmit={save} class="toolbar">
           <label>
-            Goal <input type="number" min={0} max={100000} step={1} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? 'goal-error' : undefined} />
+            Goal
+            <input type="number" min={0} max={100000} step={1} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? 'goal-error' : undefined} />
           </label>
           <button type="submit">Save goal</button>
           <button type="button" onClick={() => setEditing(false)}>

@@ -78,7 +78,7 @@ export function ScorecardEditor({ db, accountId, scorecard, judgement, notify }:
                   {a.question === 'spend' && (
                     <form class="toolbar" onSubmit={saveShare}>
                       <label>
-                        Share of wallet %{' '}
+                        Share of wallet %
                         <input type="number" min={0} max={100} step={1} value={share} onInput={(e) => setShare(e.currentTarget.value)} aria-invalid={error ? true : undefined} style={{ width: '5em' }} />
                       </label>
                       <button type="submit">Save</button>

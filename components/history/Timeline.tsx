@@ -38,7 +38,7 @@ export function Timeline({ db, events, notify }: { db: QuotewiseDB; events: read
       <h2 id="timeline-title">Timeline</h2>
       <div class="toolbar">
         <label>
-          Show{' '}
+          Show
           <select
             value={type}
             onChange={(e) => {
@@ -123,15 +123,18 @@ function EventEditor({ db, event, notify, onClose }: { db: QuotewiseDB; event: A
   return (
     <form class="inline" onSubmit={(e) => void save(e)} aria-label={`Edit ${EVENT_LABELS[event.type].toLowerCase()}`}>
       <label>
-        Date <input type="date" required value={day} onInput={(e) => setDay(e.currentTarget.value)} />
+        Date
+        <input type="date" required value={day} onInput={(e) => setDay(e.currentTarget.value)} />
       </label>
       {amount && (
         <label>
-          Amount ({amount.currency}) <input type="number" min={0} step="0.01" required value={value} onInput={(e) => setValue(e.currentTarget.value)} />
+          Amount ({amount.currency})
+          <input type="number" min={0} step="0.01" required value={value} onInput={(e) => setValue(e.currentTarget.value)} />
         </label>
       )}
       <label>
-        Note <textarea rows={2} maxLength={5000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        Note
+        <textarea rows={2} maxLength={5000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </label>
       {error && (
         <p role="alert" class="error">

@@ -82,12 +82,13 @@ function WarningCard({ db, accountId, warning, notify }: { db: QuotewiseDB; acco
             <legend>For how long</legend>
             {CHOICES.map((c) => (
               <label key={c.value}>
-                <input type="radio" name={`${id}-choice`} value={c.value} checked={choice === c.value} onChange={() => setChoice(c.value)} /> {c.label}
+                <input type="radio" name={`${id}-choice`} value={c.value} checked={choice === c.value} onChange={() => setChoice(c.value)} />
+                {c.label}
               </label>
             ))}
           </fieldset>
           <label>
-            Reason{' '}
+            Reason
             <input
               type="text"
               required

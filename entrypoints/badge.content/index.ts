@@ -17,7 +17,7 @@ export default defineContentScript({
     const adapter = adapterFor(startUrl);
     // An adapter that does not watch the URL ignores it (tested), so it is not parsed again on every scan.
     const here = adapter.watchUrl ? () => new URL(location.href) : () => startUrl;
-    const badges = createBadgeController({ adapter, api: contentApi, location: here, loadUi: loadBadgeUi });
+    const badges = createBadgeController({ adapter, api: contentApi, location: here, loadUi: loadBadgeUi, signal: ctx.signal });
     // Asking the browser whether the extension is still there costs about as much as a
     // document-wide query (profiled): it is asked at most once a second, so an orphaned script
     // (the extension was updated or disabled) removes its badges on its first scan a second
@@ -41,7 +41,6 @@ export default defineContentScript({
     if (adapter.watchUrl) ctx.addEventListener(window, 'wxt:locationchange', rescan);
     ctx.addEventListener(document, 'pointerdown', badges.dismissOutside, { capture: true });
     onHealthChanged(badges.refresh, ctx.signal);
-    ctx.onInvalidated(badges.stop);
     rescan();
   },
 });

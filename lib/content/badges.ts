@@ -25,6 +25,8 @@ export interface BadgeControllerOptions {
   location: () => URL;
   /** The badge UI, loaded the first time there is a badge to show. */
   loadUi: () => Promise<BadgeUi>;
+  /** Aborting it removes every badge and stops every timer the controller started. */
+  signal: AbortSignal;
 }
 
 /**
@@ -33,13 +35,12 @@ export interface BadgeControllerOptions {
  * for what it has not answered yet (one batched lookup), and re-asks for the
  * accounts whose health changed.
  */
-export function createBadgeController({ adapter, api, location, loadUi }: BadgeControllerOptions) {
+export function createBadgeController({ adapter, api, location, loadUi, signal }: BadgeControllerOptions) {
   const shown = new Map<Element, Shown>();
   const answers = new Map<string, LookupResult>();
   const hostRules = createHostRules();
   const asking = new Set<string>();
   let sightings: Sighting[] = [];
-  let stopped = false;
   let ui: BadgeUi | undefined;
   let uiFailed = false;
   let lastDark = matchMedia('(prefers-color-scheme: dark)').matches;
@@ -64,7 +65,7 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
   const answer = (key: string) => answers.get(key);
 
   function scan(): void {
-    if (stopped) return;
+    if (signal.aborted) return;
     try {
       sightings = adapter.find(document, location());
     } catch {
@@ -150,7 +151,7 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
     } finally {
       for (const key of all) asking.delete(key);
     }
-    if (!stopped) render();
+    if (!signal.aborted) render();
   }
 
   function props(badge: Shown): BadgeProps {
@@ -192,10 +193,11 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
   function queueThemeCheck(): void {
     if (themeCheckQueued) return;
     themeCheckQueued = true;
-    setTimeout(() => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', cancel);
       themeCheckQueued = false;
       themeReadOnce = true;
-      if (stopped) return;
+      if (signal.aborted) return;
       for (const [anchor, badge] of shown) {
         if (badge.themeRead) continue;
         badge.themeRead = true;
@@ -206,6 +208,8 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
         }
       }
     }, themeReadOnce ? THEME_RECHECK_MS : THEME_FIRST_CHECK_MS);
+    const cancel = () => clearTimeout(timer);
+    signal.addEventListener('abort', cancel, { once: true });
   }
 
   function draw(badge: Shown): void {
@@ -264,18 +268,17 @@ export function createBadgeController({ adapter, api, location, loadUi }: BadgeC
     return badge;
   }
 
-  function stop(): void {
-    stopped = true;
+  signal.addEventListener('abort', () => {
     for (const anchor of [...shown.keys()]) release(anchor).mounted.remove();
     answers.clear();
     hostRules.clear();
     sightings = [];
-  }
+  }, { once: true });
 
   /** Whether a badge is shown at this anchor. */
   const badged = (anchor: Element): boolean => shown.has(anchor);
 
-  return { scan, refresh, dismissOutside, stop, badged, get size() { return shown.size; } };
+  return { scan, refresh, dismissOutside, badged, get size() { return shown.size; } };
 }
 
 /** Answers kept before those no badge needs are forgotten: a thread's worth, so a busy page does not prune on every scan. */

@@ -135,6 +135,9 @@ describe('history page: portfolio review and account history in Chromium', () =>
     await page.getByRole('button', { name: 'Score' }).press('Enter');
     expect(await page.getByRole('columnheader', { name: 'Score' }).getAttribute('aria-sort')).toBe('ascending');
     expect(nodes).toContainEqual({ role: 'searchbox', name: 'Search' });
+    expect(nodes).toContainEqual({ role: 'combobox', name: 'Warning' });
+    // Our labels carry no stray whitespace into the names a screen reader reads, in any Chromium.
+    expect(nodes.filter((n) => n.name !== n.name.trim()).map((n) => n.name)).toEqual([]);
     expect(nodes.some((n) => n.role === 'button' && /^At risk \(\d\)$/.test(n.name))).toBe(true);
 
     await page.goto(session.extensionUrl(`history.html#/account/${ids.steady}`));
@@ -143,6 +146,7 @@ describe('history page: portfolio review and account history in Chromium', () =>
     expect(account.find((n) => n.role === 'image' && n.name.startsWith('Quoted price and discount: 6 quotes in USD'))).toBeTruthy();
     expect(account.find((n) => n.role === 'image' && n.name.startsWith('Quotes and orders per month: 6 quotes and 12 orders'))).toBeTruthy();
     expect(account).toContainEqual({ role: 'combobox', name: 'Deliverables: your answer' });
+    expect(account.filter((n) => n.name !== n.name.trim()).map((n) => n.name)).toEqual([]);
     // Answer a scorecard question in place: the scorecard and the stored judgement follow.
     await page.getByRole('combobox', { name: 'Deliverables: your answer' }).selectOption('yes');
     await expect.poll(() => page.getByRole('heading', { name: /^Scorecard: / }).textContent()).toMatch(/^Scorecard: \d of 7 yes/);

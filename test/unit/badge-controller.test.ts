@@ -57,15 +57,22 @@ function recordingUi() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Every controller a test starts hangs off this test's signal, so no timer outlives the test. */
+let running = new AbortController();
+const start = (options: Omit<Parameters<typeof createBadgeController>[0], 'signal'>) => createBadgeController({ ...options, signal: running.signal });
+
+afterEach(() => {
+  running.abort();
+  running = new AbortController();
+  document.body.replaceChildren();
+});
+
 describe('badge controller', () => {
-  afterEach(() => {
-    document.body.replaceChildren();
-  });
 
   it('badges each customer once, asks once per address, and removes a badge when its customer goes', async () => {
     const { api, lookup } = fakeApi();
     document.body.append(message('jo@acme.com'), message('jo@acme.com'), message('ann@globex.com'));
-    const badges = createBadgeController({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => badgeUi });
+    const badges = start({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => badgeUi });
     badges.scan();
     badges.scan();
     await settle();
@@ -83,14 +90,14 @@ describe('badge controller', () => {
     expect(document.querySelectorAll('quotewise-badge')).toHaveLength(2);
     expect(lookup).toHaveBeenCalledTimes(1);
 
-    badges.stop();
+    running.abort();
     expect(document.querySelectorAll('quotewise-badge')).toHaveLength(0);
   });
 
   it('re-asks for changed accounts and unknown customers only', async () => {
     const { api, lookup, known } = fakeApi();
     document.body.append(message('jo@acme.com'), message('ann@globex.com'));
-    const badges = createBadgeController({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => badgeUi });
+    const badges = start({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => badgeUi });
     badges.scan();
     await settle();
     await settle();
@@ -105,7 +112,7 @@ describe('badge controller', () => {
     const { api, lookup } = fakeApi();
     const { ui, drawn } = recordingUi();
     document.body.append(message('jo@acme.com'));
-    const badges = createBadgeController({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => ui });
+    const badges = start({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => ui });
     badges.scan();
     await settle();
     await settle();
@@ -133,7 +140,7 @@ describe('badge controller', () => {
   it('forgets what it knew of whole companies when anything changes', async () => {
     const { api, lookup } = fakeApi();
     document.body.append(message('jo@acme.com'));
-    const badges = createBadgeController({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => badgeUi });
+    const badges = start({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => badgeUi });
     badges.scan();
     await settle();
     await settle();
@@ -151,7 +158,7 @@ describe('badge controller', () => {
     const { ui, drawn } = recordingUi();
     const mount = vi.spyOn(ui, 'mount');
     document.body.append(message('jo@acme.com'));
-    const badges = createBadgeController({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => ui });
+    const badges = start({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => ui });
     badges.scan();
     await settle();
     await settle();
@@ -185,7 +192,7 @@ describe('badge controller', () => {
       dark.style.backgroundColor = 'rgb(32, 33, 36)';
       dark.append(message('jo@acme.com'));
       document.body.append(dark);
-      const badges = createBadgeController({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => ui });
+      const badges = start({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => ui });
       badges.scan();
       await vi.advanceTimersByTimeAsync(0);
       await vi.advanceTimersByTimeAsync(0);
@@ -214,13 +221,32 @@ describe('badge controller', () => {
     }
   });
 
+  it('stops its theme timer when its signal is aborted', async () => {
+    vi.useFakeTimers();
+    try {
+      const { api } = fakeApi();
+      document.body.append(message('jo@acme.com'));
+      const badges = start({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => badgeUi });
+      badges.scan();
+      await vi.advanceTimersByTimeAsync(0);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(badges.size).toBe(1);
+      expect(vi.getTimerCount()).toBeGreaterThan(0);
+      running.abort();
+      expect(vi.getTimerCount()).toBe(0);
+      expect(document.querySelectorAll('quotewise-badge')).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('shows nothing, and throws nothing, when the background is gone or the adapter fails', async () => {
     const { api, lookup } = fakeApi();
     lookup.mockRejectedValue(new Error('Extension context invalidated.'));
     document.body.append(message('jo@acme.com'));
     const broken = { ...gmail, find: () => { throw new Error('page changed'); } };
     for (const adapter of [gmail, broken]) {
-      const badges = createBadgeController({ adapter, api, location: () => GMAIL, loadUi: async () => badgeUi });
+      const badges = start({ adapter, api, location: () => GMAIL, loadUi: async () => badgeUi });
       expect(() => badges.scan()).not.toThrow();
       await settle();
       expect(badges.size).toBe(0);
@@ -230,7 +256,7 @@ describe('badge controller', () => {
 
 describe('observing the page', () => {
   it('reacts to matching nodes added or removed, ignores the rest and its own badges', async () => {
-    const controller = new AbortController();
+    const controller = running;
     const onChange = vi.fn();
     watchSelector(document.body, { selector: 'span[email]' }, onChange, controller.signal);
     document.body.append(document.createElement('p'));
@@ -251,7 +277,7 @@ describe('observing the page', () => {
   });
 
   it('reacts to a watched attribute changing in place, on a matching or badged element only', async () => {
-    const controller = new AbortController();
+    const controller = running;
     const onChange = vi.fn();
     const added = message('jo@acme.com');
     const other = document.createElement('p');
@@ -276,7 +302,7 @@ describe('observing the page', () => {
   });
 
   it('forgets what is pending once a scan has read the page', async () => {
-    const controller = new AbortController();
+    const controller = running;
     const onChange = vi.fn();
     const watch = watchSelector(document.body, { selector: 'span[email]' }, onChange, controller.signal);
     document.body.append(message('jo@acme.com'));
