@@ -18,6 +18,7 @@ export type Identity =
 
 export interface IdentityOptions {
   ownDomains?: readonly string[];
+  ownAddresses?: readonly string[];
   freeMailExtra?: readonly string[];
   freeMailExcluded?: readonly string[];
 }
@@ -47,7 +48,7 @@ export function normaliseEmail(raw: string): string | null {
 
 export function identifyEmail(raw: string, options: IdentityOptions = {}): Identity | null {
   const email = normaliseEmail(raw);
-  if (!email) return null;
+  if (!email || options.ownAddresses?.includes(email)) return null;
   const host = email.slice(email.lastIndexOf('@') + 1);
   const domain = registrableDomain(host);
   if (!domain || isOwn(domain, options)) return null;

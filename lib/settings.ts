@@ -1,10 +1,12 @@
 import * as z from 'zod/mini';
-import { Currency, Domain } from './model';
+import { Currency, Domain, Email } from './model';
 
 /** The rep's settings. Stored as one validated record; unknown keys are dropped on parse. */
 export const Settings = z.object({
   /** The rep's own company domains: never scored, never badged. */
   ownDomains: z._default(z.array(Domain), []),
+  /** The rep's own addresses at a free-mail provider (a rep on gmail.com): only these are ignored, never the provider. */
+  ownAddresses: z._default(z.array(Email).check(z.maxLength(50)), []),
   /** Free-mail domains the rep adds to the built-in list (resolved per contact, never as a company). */
   freeMailExtra: z._default(z.array(Domain), []),
   /** Domains on the built-in list that are really companies for this rep. */

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { QuotewiseDB } from '@/lib/db/db';
 import type { DismissedWarning, Warning } from '@/lib/health';
 import { dismissWarning } from '@/lib/history/actions';
+import { articleTitles } from '@/lib/scoring/articles';
 import { formatDay } from '@/lib/history/describe';
 import { DAY_MS } from '@/lib/scoring/signals';
 import type { Notify } from './HistoryApp';
@@ -71,7 +72,7 @@ function WarningCard({ db, accountId, warning, notify }: { db: QuotewiseDB; acco
       <p>
         <strong>Advice:</strong> {warning.advice}
       </p>
-      <p class="muted">Source: {warning.source}</p>
+      <p class="muted">From: {articleTitles(warning.source).join('; ')}</p>
       {!open ? (
         <button type="button" onClick={() => setOpen(true)} aria-label={`Snooze or dismiss ${warning.name}`}>
           Snooze or dismiss…

@@ -1,4 +1,4 @@
-import { all, emailIn } from './dom';
+import { all, emailIn, first } from './dom';
 import { selectors } from './selectors';
 import type { SiteAdapter } from './types';
 
@@ -9,6 +9,7 @@ export const gmail: SiteAdapter = {
   watch: `${selectors.gmailPerson}, ${selectors.gmailComposeRecipient}`,
   watchAttributes: ['email', 'data-hovercard-id'],
   watchUrl: false,
+  ownAddress: (root) => emailIn(first(root, selectors.gmailSignedInAccount)?.getAttribute('aria-label')),
   find: (root) => [
     ...all(root, selectors.gmailPerson).flatMap((anchor) => {
       const email = emailIn(anchor.getAttribute('email'));

@@ -7,6 +7,8 @@
 export const selectors = {
   /** Gmail: each person of each open message (sender, to, cc): Gmail marks people with span[email]. Fixture: gmail/thread.html */
   gmailPerson: 'div[data-message-id] span[email]',
+  /** Gmail: the signed-in account's button; its aria-label ends with the address in brackets. Fixture: gmail/thread.html */
+  gmailSignedInAccount: 'a[aria-label^="Google Account:"]',
   /** Gmail compose: a recipient chip in To/Cc/Bcc; its data-hovercard-id is the address. Fixture: gmail/compose.html */
   gmailComposeRecipient: '[role="option"][data-hovercard-id*="@"]',
 

@@ -30,6 +30,11 @@ export interface SiteAdapter {
    * every pushState of the page slower, so adapters whose nodes say who they are skip it.
    */
   watchUrl: boolean;
+  /**
+   * The signed-in rep's own address, where the site shows it (Gmail's account button):
+   * the first-run question is asked in that address's card. Undefined for sites that do not.
+   */
+  ownAddress?(root: ParentNode): string | undefined;
   /** Customers visible under `root` right now. Must never throw on a page whose structure changed. */
   find(root: ParentNode, url: URL): Sighting[];
 }

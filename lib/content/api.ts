@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
-import { Id } from '../primitives';
+import { Id, type WarningName } from '../primitives';
 import { LookupResponse } from '../messaging/lookup';
 import { sendRequest } from '../messaging/transport';
 import { OpenedReply, type UI_FORMS } from '../messaging/ui';
@@ -12,10 +12,14 @@ import type { LookupQueries, NewAccountInput } from './state';
  * ship the whole protocol and data model.
  */
 const CreatedAccount = z.object({ id: Id, name: z.string() });
+const ClaimedOwn = z.object({ ownDomain: z.optional(z.string()), ownAddress: z.optional(z.string()) });
+const DismissedReply = z.object({ dismissed: z.literal(true) });
 
 export const contentApi = {
   lookup: async (queries: LookupQueries) => (await sendRequest('accounts.lookup', queries, LookupResponse)).results,
   createAccount: (input: NewAccountInput) => sendRequest('accounts.create', input, CreatedAccount),
+  dismissWarning: (input: { accountId: string; warning: WarningName; reason: string; snoozeDays?: 30 | 90 }) => sendRequest('warnings.dismiss', input, DismissedReply),
+  claimOwn: (email: string) => sendRequest('settings.claimOwn', { email }, ClaimedOwn),
   open: (page: 'popup' | 'history', accountId: string, form?: (typeof UI_FORMS)[number]) =>
     sendRequest('ui.open', { page, accountId, ...(form ? { form } : {}) }, OpenedReply),
 };

@@ -46,6 +46,8 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
   let lastDark = matchMedia('(prefers-color-scheme: dark)').matches;
   let themeCheckQueued = false;
   let themeReadOnce = false;
+  /** The signed-in rep's address, once the page has shown it; `null` after the rep said it is a customer's. */
+  let ownAddress: string | null | undefined;
 
   function withUi(): BadgeUi | undefined {
     if (!ui && !uiFailed) {
@@ -67,6 +69,7 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
   function scan(): void {
     if (signal.aborted) return;
     try {
+      if (ownAddress === undefined) ownAddress = adapter.ownAddress?.(document);
       sightings = adapter.find(document, location());
     } catch {
       // A page whose structure changed costs nothing: no badge, no error.
@@ -91,7 +94,7 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
       if (!sighting || sightingKey(sighting) !== badge.key || !anchor.isConnected || !badge.mounted.host.isConnected) spare.push(release(anchor));
     }
     for (const [anchor, sighting] of wanted) {
-      const state = stateFor(sighting, answer);
+      const state = stateFor(sighting, answer, ownAddress ?? undefined);
       const badge = shown.get(anchor);
       if (state === undefined) continue; // still asking: keep what is shown
       if (state === null) {
@@ -169,6 +172,34 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
           () => setStatus(badge, 'Could not open Quotewise. Reload the page and try again.'),
         );
       },
+      onDismiss: (warning, reason, snoozeDays) => {
+        if (badge.state.kind !== 'account') return;
+        const { accountId } = badge.state;
+        setStatus(badge, 'Saving…');
+        api.dismissWarning({ accountId, warning, reason, ...(snoozeDays ? { snoozeDays } : {}) }).then(
+          () => {
+            setStatus(badge, snoozeDays ? `${warning} snoozed for ${snoozeDays} days.` : `${warning} dismissed.`);
+            refresh([accountId]);
+          },
+          () => setStatus(badge, 'Could not save. Reload the page and try again.'),
+        );
+      },
+      onClaimOwn: (email) => {
+        setStatus(badge, 'Saving…');
+        api.claimOwn(email).then(
+          () => {
+            ownAddress = null;
+            setOpen(badge, false, false);
+            refresh([]);
+          },
+          (error: unknown) => setStatus(badge, error instanceof Error ? error.message : 'Could not save. Reload the page and try again.'),
+        );
+      },
+      onNotOwn: () => {
+        ownAddress = null;
+        setOpen(badge, false);
+        render();
+      },
       onCreate: (name) => {
         if (badge.state.kind !== 'unknown') return;
         setStatus(badge, 'Creating the account…');
@@ -223,29 +254,13 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
 
   function setOpen(badge: Shown, open: boolean, returnFocus = true): void {
     for (const other of shown.values()) if (other !== badge && other.open) setOpen(other, false, false);
+    if (badge.open === open) return;
     badge.open = open;
     badge.status = undefined;
     draw(badge);
-    const { shadow } = badge.mounted;
-    if (open) {
-      const card = shadow.querySelector<HTMLElement>('[role="dialog"]');
-      if (!card) return;
-      card.showPopover?.();
-      place(card, badge.mounted.host.getBoundingClientRect());
-      (card.querySelector<HTMLElement>('button:not(.close), input') ?? card).focus();
-    } else if (returnFocus) {
-      // The pill is the root's first button (the card, after it, is closed by now).
-      shadow.querySelector<HTMLElement>('button')?.focus();
-    }
-  }
-
-  /** The card floats over the page (top layer, fixed position): below the badge, or above when there is no room. */
-  function place(card: HTMLElement, at: DOMRect): void {
-    const height = card.offsetHeight;
-    const below = at.bottom + 4;
-    const top = below + height > innerHeight && at.top - height - 4 > 0 ? at.top - height - 4 : below;
-    card.style.top = `${Math.max(4, top)}px`;
-    card.style.left = `${Math.max(4, Math.min(at.left, innerWidth - card.offsetWidth - 4))}px`;
+    // The card places itself and takes focus (the badge UI); closing gives focus back to the pill,
+    // the root's first button, without scrolling the page to it.
+    if (!open && returnFocus) badge.mounted.shadow.querySelector<HTMLElement>('button')?.focus({ preventScroll: true });
   }
 
   /** These accounts changed (or an account was created): ask again for them and for every customer not known yet. */
@@ -256,9 +271,9 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
     ask();
   }
 
-  /** Close any card whose badge was not clicked. */
+  /** Close any card whose badge was not clicked; focus goes back to its badge, unless the click puts it elsewhere. */
   function dismissOutside(event: Event): void {
-    for (const badge of shown.values()) if (badge.open && !event.composedPath().includes(badge.mounted.host)) setOpen(badge, false, false);
+    for (const badge of shown.values()) if (badge.open && !event.composedPath().includes(badge.mounted.host)) setOpen(badge, false);
   }
 
   /** Stop showing the badge at `anchor`; the caller moves it to another customer or removes it. */

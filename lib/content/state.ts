@@ -6,7 +6,9 @@ import type { LookupResult } from '../messaging/lookup';
 /** What one badge shows: a known account (with its health, once scored), or a customer not in Quotewise yet. */
 export type BadgeState =
   | { kind: 'account'; accountId: string; accountName: string; summary: HealthSummary | null }
-  | { kind: 'unknown'; label: string; create: NewAccountInput };
+  | { kind: 'unknown'; label: string; create: NewAccountInput; email?: string; company?: string }
+  /** The signed-in rep's own address before the rep said it is theirs: the card asks, once. */
+  | { kind: 'self'; email: string; company?: string };
 
 export interface NewAccountInput {
   name: string;
@@ -73,7 +75,7 @@ export function sameState(a: BadgeState, b: BadgeState): boolean {
  * is missing, `null` when there is nothing to show (the rep's own address, a
  * name that matches nothing and says nothing about who it is).
  */
-export function stateFor(sighting: Sighting, answer: (key: string) => LookupResult | undefined): BadgeState | null | undefined {
+export function stateFor(sighting: Sighting, answer: (key: string) => LookupResult | undefined, ownAddress?: string): BadgeState | null | undefined {
   const results = queriesOf(sighting).map(answer);
   if (results.some((result) => result === undefined)) return undefined;
   const known = results.find((result) => result?.account);
@@ -83,11 +85,15 @@ export function stateFor(sighting: Sighting, answer: (key: string) => LookupResu
   const identity = results.find((result) => result?.identity)?.identity;
   if (identity) {
     const email = identity.email;
+    const company = identity.kind === 'company' ? identity.domain : undefined;
+    if (email && email === ownAddress) return { kind: 'self', email, ...(company ? { company } : {}) };
     const name = sighting.name ?? (identity.kind === 'company' ? nameFromDomain(identity.domain) : (sighting.personName ?? email));
     return {
       kind: 'unknown',
       label: email ?? identity.domain,
       create: { name: name ?? identity.domain, domains: identity.kind === 'company' ? [identity.domain] : [], ...(email ? { contactEmail: email } : {}) },
+      ...(email ? { email } : {}),
+      ...(company ? { company } : {}),
     };
   }
   if (sighting.name && !sighting.email) return { kind: 'unknown', label: sighting.name, create: { name: sighting.name, domains: [] } };
@@ -102,10 +108,26 @@ export function nameFromDomain(domain: string): string {
 /** The badge's accessible name: everything the badge shows, in words. */
 export function badgeLabel(state: BadgeState): string {
   if (state.kind === 'unknown') return `Quotewise: ${state.label} is not an account yet. Create account.`;
+  if (state.kind === 'self') return `Quotewise: ${ownQuestion(state)}`;
   const summary = state.summary;
   const name = summary?.accountName ?? state.accountName;
   if (!summary) return `Quotewise: ${name}, Not enough data.`;
   const score = summary.score === null ? '' : `, ${summary.score} of 100`;
   const warnings = summary.warnings.length ? ` Warnings: ${summary.warnings.map((w) => w.name).join(', ')}.` : '';
   return `Quotewise: ${name}, ${summary.band}${score}.${warnings}`;
+}
+
+/** What the pill means, shown while it is hovered or focused: "At risk, 12 of 100: Price relationship". */
+export function badgeHint(state: BadgeState): string {
+  if (state.kind === 'unknown') return 'Not an account yet: click to add';
+  if (state.kind === 'self') return 'Is this you? Click to tell Quotewise once';
+  const summary = state.summary;
+  if (!summary || summary.score === null) return 'Not enough data yet: click for details';
+  const warning = summary.warnings[0];
+  return `${summary.band}, ${summary.score} of 100${warning ? `: ${warning.name}` : ''}`;
+}
+
+/** The first-run question: "Is northwind-supply.com your company?", or for a free-mail address, "Is rep@gmail.com you?". */
+export function ownQuestion(state: { email: string; company?: string }): string {
+  return state.company ? `Is ${state.company} your company?` : `Is ${state.email} you?`;
 }

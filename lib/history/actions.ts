@@ -31,8 +31,8 @@ export async function undo(db: QuotewiseDB, u: Undo): Promise<void> {
 export async function dismissWarning(
   db: QuotewiseDB,
   input: { accountId: string; warning: WarningName; reason: string; until?: number },
+  now = Date.now(),
 ): Promise<Undo> {
-  const now = Date.now();
   const event = await recordEvent(
     db,
     { type: 'warning_dismissed', accountId: input.accountId, at: now, warning: input.warning, reason: input.reason, ...(input.until === undefined ? {} : { until: input.until }) },

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Band, HealthSummary } from '../health';
-import { Id } from '../model';
+import { Id, WarningName } from '../model';
 import { Definition } from '../scoring/definition';
 import { defineMessage } from './define';
 
@@ -15,6 +15,17 @@ export const healthMessages = {
     audience: 'extension',
     request: z.object({ accountIds: z.array(Id) }),
     response: z.object({}),
+  }),
+  /** The card's "Snooze or dismiss": the rep's own action on a warning of an account on the page, with their reason. */
+  'warnings.dismiss': defineMessage({
+    audience: 'content',
+    request: z.strictObject({
+      accountId: Id,
+      warning: WarningName,
+      reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+      snoozeDays: z.optional(z.union([z.literal(30), z.literal(90)])),
+    }),
+    response: z.object({ dismissed: z.literal(true) }),
   }),
   'definition.get': defineMessage({
     audience: 'content',

@@ -3,7 +3,7 @@ import { loadDefinition } from '../db/definition';
 import { eventsOfAccount } from '../db/events';
 import type { HealthSummary } from '../health';
 import type { Definition } from './definition';
-import { scoreAccount } from './score';
+import { type ScoreInput, scoreAccount } from './score';
 
 /** A cached summary is recomputed at least this often: the rolling window moves, history ages out. */
 const MAX_AGE_MS = 6 * 3_600_000;
@@ -20,7 +20,8 @@ export async function refreshSummaries(db: QuotewiseDB, accountIds: readonly str
     const fresh: CachedSummary[] = [];
     for (const account of accounts) {
       if (!account) continue;
-      const summary = scoreAccount({ account, events: await eventsOfAccount(db, account.id), definition: def, now });
+      const events = await eventsOfAccount(db, account.id);
+      const summary = withMonthAgo(scoreAccount({ account, events, definition: def, now }), { account, events, definition: def, now });
       fresh.push({ ...summary, staleAt: staleAt(summary, now) });
     }
     await db.summaries.bulkDelete(ids.filter((_, i) => !accounts[i]));
@@ -56,6 +57,17 @@ export async function refreshAllSummaries(db: QuotewiseDB, now: number): Promise
   const definition = await loadDefinition(db);
   for (let i = 0; i < ids.length; i += 500) await refreshSummaries(db, ids.slice(i, i + 500), now, definition);
   return ids.length;
+}
+
+const MONTH_MS = 30 * 86_400_000;
+
+/** The card says where an account came from ("At risk, was Watch"): the same scoring, a month back. */
+export function withMonthAgo(summary: HealthSummary, input: ScoreInput): HealthSummary {
+  const then = input.now - MONTH_MS;
+  const events = input.events.filter((event) => event.at <= then);
+  if (events.length === 0) return summary;
+  const past = scoreAccount({ ...input, events, now: then });
+  return { ...summary, monthAgo: { band: past.band, score: past.score } };
 }
 
 function staleAt(summary: HealthSummary, now: number): number {

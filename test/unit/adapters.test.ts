@@ -168,6 +168,12 @@ describe('site adapters', () => {
     expect(sighting?.anchor.textContent).toBe('Acme Industrial');
   });
 
+  it('Gmail reads the signed-in rep’s own address from the account button, and nothing where there is none', () => {
+    const page = new URL('https://mail.google.com/mail/u/0/#inbox/x');
+    expect(adapterFor(page).ownAddress?.(fixtureDocument('gmail/thread.html'))).toBe('rep@northwind-supply.com');
+    expect(adapterFor(page).ownAddress?.(fixtureDocument('gmail/compose.html'))).toBeUndefined();
+  });
+
   it('Outlook ignores addresses inside the message body', () => {
     const url = new URL('https://outlook.office365.com/mail/');
     const emails = adapterFor(url).find(fixtureDocument('outlook/message.html'), url).map((s) => s.email);

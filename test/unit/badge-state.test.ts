@@ -70,12 +70,30 @@ describe('badge state from lookups', () => {
     const company = stateFor({ anchor, place: 'after', email: 'jo@globex-metals.com' }, () =>
       result({ identity: { kind: 'company', domain: 'globex-metals.com', email: 'jo@globex-metals.com' } }),
     );
-    expect(company).toEqual({ kind: 'unknown', label: 'jo@globex-metals.com', create: { name: 'Globex Metals', domains: ['globex-metals.com'], contactEmail: 'jo@globex-metals.com' } });
+    expect(company).toEqual({
+      kind: 'unknown',
+      label: 'jo@globex-metals.com',
+      create: { name: 'Globex Metals', domains: ['globex-metals.com'], contactEmail: 'jo@globex-metals.com' },
+      email: 'jo@globex-metals.com',
+      company: 'globex-metals.com',
+    });
     const person = stateFor({ anchor, place: 'after', email: 'jo@gmail.com', personName: 'Jo Smith' }, () =>
       result({ identity: { kind: 'contact', domain: 'gmail.com', email: 'jo@gmail.com' } }),
     );
-    expect(person).toEqual({ kind: 'unknown', label: 'jo@gmail.com', create: { name: 'Jo Smith', domains: [], contactEmail: 'jo@gmail.com' } });
+    expect(person).toEqual({ kind: 'unknown', label: 'jo@gmail.com', create: { name: 'Jo Smith', domains: [], contactEmail: 'jo@gmail.com' }, email: 'jo@gmail.com' });
     expect(stateFor({ anchor, place: 'after', email: 'rep@northwind-supply.com', personName: 'me' }, () => result({}))).toBeNull();
+  });
+
+  it('the signed-in rep’s own address, not yet claimed, is asked about instead of offered as an account', () => {
+    const own = { anchor, place: 'after' as const, email: 'rep@northwind-supply.com', personName: 'me' };
+    const answer = (key: string) => result({ identity: { kind: 'company', domain: 'northwind-supply.com', email: key.slice(2) } });
+    const self = stateFor(own, answer, 'rep@northwind-supply.com');
+    expect(self).toEqual({ kind: 'self', email: 'rep@northwind-supply.com', company: 'northwind-supply.com' });
+    expect(badgeLabel(self!)).toBe('Quotewise: Is northwind-supply.com your company?');
+    // A colleague at the same company is not the rep: offered as usual until the rep answers.
+    expect(stateFor({ ...own, email: 'ann@northwind-supply.com' }, answer, 'rep@northwind-supply.com')).toMatchObject({ kind: 'unknown' });
+    const freeMail = stateFor({ ...own, email: 'rep@gmail.com' }, () => result({ identity: { kind: 'contact', domain: 'gmail.com', email: 'rep@gmail.com' } }), 'rep@gmail.com');
+    expect(badgeLabel(freeMail!)).toBe('Quotewise: Is rep@gmail.com you?');
   });
 
   it('a CRM record known only by its name is offered by that name', () => {

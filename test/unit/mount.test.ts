@@ -15,6 +15,9 @@ const props = (open: boolean): BadgeProps => ({
   onClose: () => {},
   onOpen: () => {},
   onCreate: () => {},
+  onDismiss: () => {},
+  onClaimOwn: () => {},
+  onNotOwn: () => {},
 });
 
 describe('mountClosed: the badge host', () => {

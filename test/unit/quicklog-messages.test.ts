@@ -109,6 +109,36 @@ describe('settings.get / settings.save', () => {
   });
 });
 
+describe('settings.claimOwn: the first-run answer from the card of the rep’s own address', () => {
+  it('makes a company address’s domain the rep’s own, ignores only a free-mail address, and refuses a customer’s domain', async () => {
+    const { db, send } = await setup();
+    await createAccount(db, { name: 'Acme Industrial', domains: ['acme-industrial.com'] }, NOW);
+    expect(await send('settings.claimOwn', { email: 'Rep@Northwind-Supply.com' }, fromPage)).toEqual({ ok: true, data: { ownDomain: 'northwind-supply.com' } });
+    expect(await send('settings.claimOwn', { email: 'rep.home@gmail.com' }, fromPage)).toEqual({ ok: true, data: { ownAddress: 'rep.home@gmail.com' } });
+    // Asked again (another tab answered first): nothing more to do.
+    expect(await send('settings.claimOwn', { email: 'ann@northwind-supply.com' }, fromPage)).toEqual({ ok: true, data: {} });
+    const refused = await send('settings.claimOwn', { email: 'jane@acme-industrial.com' }, fromPage);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('Acme Industrial') } });
+    expect(await send('settings.get', {})).toMatchObject({ ok: true, data: { ownDomains: ['northwind-supply.com'], ownAddresses: ['rep.home@gmail.com'] } });
+    const lookup = await send('accounts.lookup', { emails: ['ann@northwind-supply.com', 'rep.home@gmail.com', 'friend@gmail.com'] }, fromPage);
+    expect(lookup).toMatchObject({ ok: true, data: { results: [{ identity: null }, { identity: null }, { identity: { kind: 'contact' } }] } });
+  });
+});
+
+describe('warnings.dismiss: the card’s snooze or dismiss, with the rep’s reason', () => {
+  it('records the dismissal as an event with its reason and end, and refuses an empty reason or a missing account', async () => {
+    const { db, send } = await setup();
+    const acme = await createAccount(db, { name: 'Acme Industrial', domains: ['acme-industrial.com'] }, NOW);
+    expect(await send('warnings.dismiss', { accountId: acme.id, warning: 'Price relationship', reason: '  New buyer  ', snoozeDays: 30 }, fromPage)).toEqual({ ok: true, data: { dismissed: true } });
+    const [event] = await eventsOfAccount(db, acme.id);
+    expect(event).toMatchObject({ type: 'warning_dismissed', warning: 'Price relationship', reason: 'New buyer' });
+    expect((event as { until?: number; at: number }).until! - (event as { at: number }).at).toBe(30 * DAY);
+    expect(await send('warnings.dismiss', { accountId: acme.id, warning: 'Price relationship', reason: '   ' }, fromPage)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await send('warnings.dismiss', { accountId: 'nobody', warning: 'Slow payer', reason: 'x' }, fromPage)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await countEvents(db, acme.id)).toBe(1);
+  });
+});
+
 describe('popup.open: everything the popup’s first render needs, in one answer', () => {
   const ask = (request: Partial<PopupRequest>): PopupRequest => ({ accountId: null, email: null, text: null, tabId: null, ...request });
   const onTab = (emails: string[]) => async (tabId: number) => (tabId === 7 ? { emails, webAddresses: [], names: [] } : null);

@@ -5,6 +5,8 @@ import { fixtureDocument } from './fixtures';
 /** How many times each selector matches in the fixture named in its comment. A site redesign shows up here first. */
 const EXPECTED: [SelectorName, string, string | undefined, number][] = [
   ['gmailPerson', 'gmail/thread.html', undefined, 3],
+  ['gmailSignedInAccount', 'gmail/thread.html', undefined, 1],
+  ['gmailSignedInAccount', 'gmail/compose.html', undefined, 0],
   ['gmailComposeRecipient', 'gmail/compose.html', undefined, 2],
   ['gmailComposeRecipient', 'gmail/thread.html', undefined, 0],
   ['outlookReadingPane', 'outlook/message.html', undefined, 1],

@@ -2,16 +2,25 @@ import { loadDefinition, saveDefinition } from '../../db/definition';
 import { eventsOfAccount } from '../../db/events';
 import { scoreAccount } from '../../scoring/score';
 import { getSummaries, refreshAllSummaries } from '../../scoring/store';
+import { dismissWarning } from '../../history/actions';
+import { MessagingError } from '../../messaging/errors';
 import { broadcastChanged } from '../notify';
 import type { BackgroundDeps, HandlersFor } from './deps';
 
-type HealthMessage = 'health.ofAccounts' | 'health.changed' | 'definition.get' | 'definition.save' | 'definition.preview';
+type HealthMessage = 'health.ofAccounts' | 'health.changed' | 'warnings.dismiss' | 'definition.get' | 'definition.save' | 'definition.preview';
 
 export function healthHandlers({ db, now }: BackgroundDeps): HandlersFor<HealthMessage> {
   return {
     'health.ofAccounts': async ({ accountIds }) => ({ summaries: await getSummaries(db(), accountIds, now()) }),
     // Only the background sends this (to tabs); nothing to do if a page echoes it back.
     'health.changed': () => ({}),
+    'warnings.dismiss': async ({ accountId, warning, reason, snoozeDays }) => {
+      const database = db();
+      if (!(await database.accounts.get(accountId))) throw new MessagingError('invalid_request', 'That account does not exist (was it deleted?).');
+      const at = now();
+      await dismissWarning(database, { accountId, warning, reason, ...(snoozeDays ? { until: at + snoozeDays * 86_400_000 } : {}) }, at);
+      return { dismissed: true as const };
+    },
     'definition.get': () => loadDefinition(db()),
     'definition.save': async ({ definition }) => {
       const database = db();
