@@ -271,9 +271,20 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
     ask();
   }
 
-  /** Close any card whose badge was not clicked; focus goes back to its badge, unless the click puts it elsewhere. */
+  /**
+   * Close any card whose badge was not clicked. Focus goes back to its badge once the click is
+   * over, unless the click put it somewhere (a field, a link): the rep's click wins.
+   */
   function dismissOutside(event: Event): void {
-    for (const badge of shown.values()) if (badge.open && !event.composedPath().includes(badge.mounted.host)) setOpen(badge, false);
+    for (const badge of shown.values()) {
+      if (!badge.open || event.composedPath().includes(badge.mounted.host)) continue;
+      setOpen(badge, false, false);
+      const pill = badge.mounted.shadow.querySelector<HTMLElement>('button');
+      const giveBack = () => {
+        if (!document.activeElement || document.activeElement === document.body) pill?.focus({ preventScroll: true });
+      };
+      document.addEventListener('pointerup', giveBack, { capture: true, once: true, signal });
+    }
   }
 
   /** Stop showing the badge at `anchor`; the caller moves it to another customer or removes it. */

@@ -9,6 +9,7 @@ import {
   createAccount,
   expectBadges,
   focusAccessible,
+  focusedName,
   launchWithFixtures,
   openCardFromKeyboard,
   openPage,
@@ -18,8 +19,8 @@ import {
 
 const THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWBvGkPqLmNnRsTtVvWwXxYy';
 const ACME = 'Quotewise: Acme Industrial, Not enough data.';
-// The rep's own domain is not set in these tests' settings, so their address offers to become an account.
-const REP = 'Quotewise: rep@northwind-supply.com is not an account yet. Create account.';
+// The fixture's signed-in account is the rep: before the first-run answer its card asks, and offers no account.
+const REP = 'Quotewise: Is northwind-supply.com your company?';
 const THREAD_BADGES = [ACME, REP, ACME];
 
 /** Build a second conversation the way Gmail does: replace the message list's content and move the hash. */
@@ -115,7 +116,11 @@ describe('badge on Gmail', () => {
     const unknown = 'Quotewise: buyer@initech-parts.com is not an account yet. Create account.';
     await expectBadges(page, [unknown]);
     await openCardFromKeyboard(page, unknown, 'buyer@initech-parts.com is not an account yet');
-    // The name field has focus, prefilled from the domain; Enter submits.
+    // The card's heading has focus; the name field, prefilled from the domain, is the next stop after Close; Enter submits.
+    expect(await focusedName(page)).toBe('buyer@initech-parts.com is not an account yet');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('Account name');
     await page.keyboard.press('Enter');
     await expectBadges(page, ['Quotewise: Initech Parts, Not enough data.']);
     await page.close();
