@@ -93,13 +93,15 @@ export const HealthSummary = z.object({
     /** The latest event of any kind but a dismissal, at any age; null with none. */
     lastActivityAt: z.nullable(EpochMs),
   }),
-  /**
-   * The band and score the account had about a month ago: its events up to then, scored
-   * with today's definition. Absent when it had no events yet then.
-   */
-  monthAgo: z.optional(z.object({ band: Band, score: z.nullable(z.int().check(z.minimum(0), z.maximum(100))) })),
   /** The ideal-account definition version that produced this. */
   definitionVersion: z.int(),
   computedAt: EpochMs,
+  /**
+   * The band and score the account had about a month ago: its events up to then, scored
+   * with today's definition. Absent when it had no events yet then.
+   * Last, as withMonthAgo adds it last: a restored backup (parsed in schema order) then
+   * exports byte for byte as it was saved.
+   */
+  monthAgo: z.optional(z.object({ band: Band, score: z.nullable(z.int().check(z.minimum(0), z.maximum(100))) })),
 });
 export type HealthSummary = z.infer<typeof HealthSummary>;
