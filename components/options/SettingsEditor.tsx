@@ -40,6 +40,19 @@ export function SettingsEditor() {
         <h2 id="own-title">Your own email domains</h2>
         <p class="hint">Addresses at these domains are you and your colleagues: never scored, never badged.</p>
         <DomainList name="Your domain" items={settings.ownDomains} onChange={(ownDomains, done) => save({ ownDomains }, done)} />
+        {settings.ownAddresses.length > 0 && (
+          <>
+            <h3 id="own-addresses-title">Your own free-mail addresses</h3>
+            <p class="hint">You said these addresses are you. Only they are ignored; everyone else at the same provider stays a customer.</p>
+            <Chips
+              items={settings.ownAddresses}
+              label="Your own addresses"
+              remove="Remove"
+              empty="None yet."
+              onRemove={(item) => void save({ ownAddresses: settings.ownAddresses.filter((a) => a !== item) }, `Removed ${item}.`)}
+            />
+          </>
+        )}
       </section>
       <section aria-labelledby="freemail-title">
         <h2 id="freemail-title">Free-mail domains</h2>
