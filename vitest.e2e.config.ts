@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // A real browser on a busy two-core machine: a poll waits for what a rep would wait for, not one second.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

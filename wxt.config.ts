@@ -37,6 +37,8 @@ export default defineConfig({
               // Firefox asks add-ons to declare what they collect: nothing leaves the machine.
               data_collection_permissions: { required: ['none'] },
             },
+            // Desktop ESR 140 takes data_collection_permissions; Firefox for Android only from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -161,7 +161,7 @@ describe('badge on Gmail', () => {
     // No reload: the background's broadcast after each write refreshes the badge.
     await expectBadges(page, [expected]);
     await openCardFromKeyboard(page, expected, 'Hooli Trade');
-    await waitForAccessible(page, (n) => n.role === 'region' && n.name === 'Warning: Price relationship');
+    await waitForAccessible(page, (n) => n.role === 'region' && n.name === 'Price relationship');
     await closeCardWithEscape(page, expected);
     await page.close();
   });

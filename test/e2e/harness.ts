@@ -121,6 +121,17 @@ export async function accessibleNodes(page: Page): Promise<AxNode[]> {
   }
 }
 
+/**
+ * Named nodes (controls, regions, images, headings) whose accessible name starts or ends with
+ * whitespace: a label that would read differently from one Chromium to the next. Text runs are
+ * left out: they are the page's words as laid out (" of your goal of "), not names we give.
+ */
+export function strayWhitespace(nodes: AxNode[]): string[] {
+  const named = nodes.filter((node) => !['StaticText', 'InlineTextBox', 'LineBreak'].includes(node.role));
+  if (named.length === 0) throw new Error('No named nodes to check: the page is not there yet.');
+  return named.filter((node) => node.name !== node.name.trim()).map((node) => `${node.role} "${node.name}"`);
+}
+
 /** Wait until an accessible node matching `predicate` appears (or time out with what was there). */
 export async function waitForAccessible(page: Page, predicate: (node: AxNode) => boolean, timeout = 10_000): Promise<AxNode> {
   const deadline = Date.now() + timeout;

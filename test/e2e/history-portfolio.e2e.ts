@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { accessibleNodes, launchExtension, serveFixture, waitForAccessible, type ExtensionSession } from './harness';
+import { accessibleNodes, launchExtension, serveFixture, strayWhitespace, waitForAccessible, type ExtensionSession } from './harness';
 
 const GMAIL_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWBvGkPqLmNnRsTtVvWwXxYy';
 const DAY = 86_400_000;
@@ -137,7 +137,7 @@ describe('history page: portfolio review and account history in Chromium', () =>
     expect(nodes).toContainEqual({ role: 'searchbox', name: 'Search' });
     expect(nodes).toContainEqual({ role: 'combobox', name: 'Warning' });
     // Our labels carry no stray whitespace into the names a screen reader reads, in any Chromium.
-    expect(nodes.filter((n) => n.name !== n.name.trim()).map((n) => n.name)).toEqual([]);
+    expect(strayWhitespace(nodes)).toEqual([]);
     expect(nodes.some((n) => n.role === 'button' && /^At risk \(\d\)$/.test(n.name))).toBe(true);
 
     await page.goto(session.extensionUrl(`history.html#/account/${ids.steady}`));
@@ -146,7 +146,7 @@ describe('history page: portfolio review and account history in Chromium', () =>
     expect(account.find((n) => n.role === 'image' && n.name.startsWith('Quoted price and discount: 6 quotes in USD'))).toBeTruthy();
     expect(account.find((n) => n.role === 'image' && n.name.startsWith('Quotes and orders per month: 6 quotes and 12 orders'))).toBeTruthy();
     expect(account).toContainEqual({ role: 'combobox', name: 'Deliverables: your answer' });
-    expect(account.filter((n) => n.name !== n.name.trim()).map((n) => n.name)).toEqual([]);
+    expect(strayWhitespace(account)).toEqual([]);
     // Answer a scorecard question in place: the scorecard and the stored judgement follow.
     await page.getByRole('combobox', { name: 'Deliverables: your answer' }).selectOption('yes');
     await expect.poll(() => page.getByRole('heading', { name: /^Scorecard: / }).textContent()).toMatch(/^Scorecard: \d of 7 yes/);
