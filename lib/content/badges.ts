@@ -257,6 +257,9 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
     if (badge.open === open) return;
     badge.open = open;
     badge.status = undefined;
+    // The rep asked for the card: one style read, on their click, so it matches the page's theme
+    // now, even if the site switched theme after this badge was placed.
+    if (open) lastDark = badge.dark = isDarkAt(badge.sighting.anchor);
     draw(badge);
     // The card places itself and takes focus (the badge UI); closing gives focus back to the pill,
     // the root's first button, without scrolling the page to it.

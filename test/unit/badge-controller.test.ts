@@ -216,6 +216,12 @@ describe('badge controller', () => {
       expect(drawn.get(bo)?.dark).toBe(true);
       await vi.advanceTimersByTimeAsync(1000);
       expect(drawn.get(bo)?.dark).toBe(false);
+
+      // Back to dark with no new badge placed: the card opens in the page's theme of the moment.
+      dark.style.backgroundColor = 'rgb(32, 33, 36)';
+      expect(drawn.get(bo)?.dark).toBe(false);
+      drawn.get(bo)!.onToggle();
+      expect(drawn.get(bo)).toMatchObject({ open: true, dark: true });
     } finally {
       vi.useRealTimers();
     }
