@@ -16,7 +16,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
-import { EXTENSION_DIR, ROOT, launchExtension } from '../test/e2e/harness';
+import { BADGE_UI_SCRIPT } from '../lib/content/ui-contract';
+import { type AxNode, EXTENSION_DIR, ROOT, accessibleNodes, launchExtension, waitForAccessible } from '../test/e2e/harness';
 import { type Figure, percentile } from './stats';
 
 const WITH = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWBvGkPqLmNnRsTtVvWwXxYy';
@@ -35,6 +36,18 @@ const MEMORY_FROM = CONVERSATIONS - 200;
 const EARLIER_FROM = MEMORY_FROM - 200;
 /** Gmail's conversation view is thousands of nodes; each simulated conversation renders this many paragraphs. */
 const BODY_PARAGRAPHS = 400;
+/** The card's issue (card open p95 ≤ 50 ms; the UI script's size beside the content script's): its number did not come with it. */
+const CARD_ISSUE = 'card';
+const CARD_OPENS = 40;
+/** In the demo book, Globex Components is the price-relationship customer: its card shows a warning, the fullest card there is. */
+const GLOBEX = (node: AxNode) => node.role === 'button' && node.name.startsWith('Quotewise: Globex Components');
+
+async function gzippedKb(file: string): Promise<number> {
+  return gzipSync(await readFile(path.join(EXTENSION_DIR, file)), { level: 9 }).length / 1000;
+}
+
+/** Two frames: whatever the last step changed is on screen. */
+const frames = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
 /** Open conversation `i` the way Gmail does: new message DOM in the list, a new hash. Returns after the page painted it. */
 async function openConversation(page: Page, i: number): Promise<void> {
@@ -63,7 +76,7 @@ async function openConversation(page: Page, i: number): Promise<void> {
     { i, paragraphs: BODY_PARAGRAPHS },
   );
   // Two frames: the page paints the conversation, and the badge gets its chance to appear.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await frames(page);
 }
 
 /** In the page's own world: when each badge host appears (the page sees the host, never what is inside). */
@@ -121,9 +134,121 @@ async function conversations(tabs: Tab[], from: number, to: number): Promise<{ c
   return { cpu: spent.filter((_, i) => i % 2 === 0), wall: spent.filter((_, i) => i % 2 === 1) };
 }
 
+/**
+ * Card open, click to card painted. The pill is in a closed shadow root: its place on screen
+ * comes from the accessibility tree and layout (CDP), and a real mouse (CDP Input) moves there,
+ * rests for two frames (the hint shows, as for a rep) and clicks. The page's Event Timing API
+ * times the click: from the input's time stamp to the next frame presented after the click's
+ * handlers ran (how INP times an interaction). It reports in 8 ms steps, and only entries of
+ * 16 ms and more: a click with no entry was presented in under 12 ms and counts as 8 ms. A CDP
+ * trace (devtools.timeline's EventTiming events) carries the same span unrounded; in blocks of
+ * 20 opens it agreed with the API within the rounding (p95 23.8–30.2 ms against 24–32 ms),
+ * so the standard API, with no tracing in the browser being timed, gives the figure.
+ *
+ * That frame must be the one with the card in it, placed: Preact renders in the click handler
+ * and Floating UI places the card in microtasks after it, before the next frame. Each click
+ * checks this in the page with a hit test at a spot the card covers only once placed (300 px
+ * right of the pill's left edge, just below it: the 340 px card opens at the pill's left edge,
+ * and unplaced it sits at the window's top-left corner). At pointerdown the spot is the page's
+ * own content (the hint lets pointers through); in a requestAnimationFrame callback queued by
+ * the click, which runs in the next frame before it is painted, it is the badge's host. After
+ * the open, the dialog is in the accessibility tree and its box holds the spot; Escape closes
+ * it, and a click elsewhere leaves nothing hovered or focused for the next open.
+ */
+async function cardOpens(): Promise<{ durations: number[]; unreported: number }> {
+  const session = await launchExtension();
+  try {
+    const thread = (await readFile(path.join(ROOT, 'test/fixtures/gmail/thread.html'), 'utf8')).replaceAll('jane.doe@acme-industrial.com', 'p.ortega@globex-components.com').replaceAll('Jane Doe', 'Pablo Ortega');
+    await session.context.route('https://mail.google.com/**', (route) => route.fulfill({ contentType: 'text/html', body: thread }));
+    const data = await session.openExtensionPage('data.html');
+    await data.getByRole('button', { name: 'Load demo data' }).click();
+    await data.getByRole('status').filter({ hasText: 'Demo data loaded' }).waitFor({ timeout: 60_000 });
+    await data.close();
+
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(WITH);
+    await waitForAccessible(page, GLOBEX, 20_000);
+    const pill = await boxOf(page, GLOBEX);
+    const spot = { x: pill.x + 300, y: pill.y + pill.height + 20 };
+    await page.evaluate((spot) => {
+      const w = window as unknown as { __qwOpens: { at: number; before: boolean; inFrame: boolean }[]; __qwClicks: { start: number; duration: number }[] };
+      w.__qwOpens = [];
+      w.__qwClicks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (entry.name === 'click') w.__qwClicks.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ type: 'event', buffered: true, durationThreshold: 16 } as PerformanceObserverInit);
+      // No named functions in here: tsx would wrap them in a helper the page does not have.
+      let before = true;
+      addEventListener('pointerdown', () => (before = document.elementFromPoint(spot.x, spot.y)?.localName === 'quotewise-badge'), { capture: true });
+      addEventListener(
+        'click',
+        (event) => {
+          if ((event.target as Element).localName !== 'quotewise-badge') return;
+          const open = { at: event.timeStamp, before, inFrame: false };
+          w.__qwOpens.push(open);
+          requestAnimationFrame(() => (open.inFrame = document.elementFromPoint(spot.x, spot.y)?.localName === 'quotewise-badge'));
+        },
+        { capture: true },
+      );
+    }, spot);
+    const dialog = (node: AxNode) => node.role === 'dialog' && node.name === 'Globex Components';
+    for (let i = 0; i < CARD_OPENS; i++) {
+      await page.mouse.move(pill.x + pill.width / 2, pill.y + pill.height / 2);
+      await frames(page);
+      await page.mouse.down();
+      await page.mouse.up();
+      await waitForAccessible(page, dialog);
+      const card = await boxOf(page, dialog);
+      if (spot.x < card.x || spot.x > card.x + card.width || spot.y < card.y || spot.y > card.y + card.height) {
+        throw new Error(`The card ${JSON.stringify(card)} does not cover the spot ${JSON.stringify(spot)} the bench checks`);
+      }
+      await page.keyboard.press('Escape');
+      await frames(page);
+      if ((await accessibleNodes(page)).some((n) => n.role === 'dialog')) throw new Error(`Escape did not close the card (open ${i + 1})`);
+      await page.mouse.click(1200, 700);
+      await frames(page);
+    }
+    // Event Timing entries arrive once their frame is presented.
+    await page.waitForTimeout(250);
+    const { opens, clicks } = await page.evaluate(() => {
+      const w = window as unknown as { __qwOpens: { at: number; before: boolean; inFrame: boolean }[]; __qwClicks: { start: number; duration: number }[] };
+      return { opens: w.__qwOpens, clicks: w.__qwClicks };
+    });
+    if (opens.length !== CARD_OPENS) throw new Error(`${opens.length} of ${CARD_OPENS} clicks reached the badge`);
+    const durations = opens.map((open, i) => {
+      if (open.before || !open.inFrame) throw new Error(`Open ${i + 1}: the card was not in place in the frame after the click (${JSON.stringify(open)})`);
+      return clicks.find((click) => Math.abs(click.start - open.at) < 0.5)?.duration;
+    });
+    return { durations: durations.map((duration) => duration ?? 8), unreported: durations.filter((duration) => duration === undefined).length };
+  } finally {
+    await session.close();
+  }
+}
+
+/** On-screen box (CSS pixels, viewport-relative) of the first accessible node matching `predicate`, from its DOM node's layout. */
+async function boxOf(page: Page, predicate: (node: AxNode) => boolean): Promise<{ x: number; y: number; width: number; height: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { ignored?: boolean; role?: { value?: string }; name?: { value?: string }; backendDOMNodeId?: number }[];
+    };
+    const node = nodes.find((n) => !n.ignored && n.backendDOMNodeId && predicate({ role: String(n.role?.value ?? ''), name: String(n.name?.value ?? '') }));
+    if (!node) throw new Error('No such accessible node');
+    const { quads } = (await cdp.send('DOM.getContentQuads', { backendNodeId: node.backendDOMNodeId! })) as { quads: number[][] };
+    const [x1, y1, , , x3, y3] = quads[0]!;
+    return { x: x1!, y: y1!, width: x3! - x1!, height: y3! - y1! };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 export async function runBadgeBench(): Promise<Figure[]> {
-  const script = await readFile(path.join(EXTENSION_DIR, 'content-scripts/badge.js'));
-  const gzipped = gzipSync(script, { level: 9 }).length;
+  const gzipped = await gzippedKb('content-scripts/badge.js');
+  const uiGzipped = await gzippedKb(BADGE_UI_SCRIPT);
+  // In a browser of its own, closed before the page budget below is measured.
+  const card = await cardOpens();
 
   const session = await launchExtension();
   try {
@@ -181,7 +306,16 @@ export async function runBadgeBench(): Promise<Figure[]> {
     const measured = CONVERSATIONS - WARM_UP;
     if (delays.length < measured * 0.95) throw new Error(`Only ${delays.length} of ${measured} badges appeared`);
     return [
-      { issue: '#4', name: 'Content script size (gzipped)', value: gzipped / 1000, unit: 'kB', target: 15, kind: 'max' },
+      { issue: '#4', name: 'Content script size (gzipped)', value: gzipped, unit: 'kB', target: 15, kind: 'max' },
+      {
+        issue: CARD_ISSUE,
+        name: 'Badge UI script size, injected on a page’s first customer (gzipped)',
+        value: uiGzipped,
+        unit: 'kB',
+        target: 30,
+        kind: 'max',
+        note: 'no target in the issue: twice the content script’s, as it loads once per page, only on a page with a customer, from the extension’s own files',
+      },
       { issue: '#4', name: `Badge visible after the sender appears (p95, ${measured} conversations, first ${WARM_UP} warm-up)`, value: percentile(delays, 95), unit: 'ms', target: 50, kind: 'max' },
       {
         issue: '#4',
@@ -201,6 +335,15 @@ export async function runBadgeBench(): Promise<Figure[]> {
         target: 50,
         kind: 'max',
         note: `${EARLIER_FROM}–${MEMORY_FROM}: ${growthKb(heaps.slice(0, 2)).toFixed(1)} kB; badges on the page at the end: ${withState!.badges}`,
+      },
+      {
+        issue: CARD_ISSUE,
+        name: `Card open, click → card painted (p95, ${CARD_OPENS} opens, Event Timing)`,
+        value: percentile(card.durations, 95),
+        unit: 'ms',
+        target: 50,
+        kind: 'max',
+        note: `input to the next frame presented, in 8 ms steps, the card in place in that frame every time${card.unreported ? ` (${card.unreported} under 12 ms counted as 8)` : ''}; first open on the page: ${card.durations[0]} ms; median ${percentile(card.durations, 50)} ms`,
       },
     ];
   } finally {
