@@ -9,7 +9,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { launchExtension, ROOT, serveFixture, waitForAccessible } from '../test/e2e/harness';
+import { launchExtension, loadDemoBook, ROOT, serveFixture, waitForAccessible } from '../test/e2e/harness';
 import { focusAccessible } from '../test/e2e/badge-harness';
 
 const headless = !process.env.DISPLAY;
@@ -17,11 +17,9 @@ const viewport = { width: 1280, height: 720 };
 const session = await launchExtension({ headless });
 await serveFixture(session.context, 'https://mail.google.com/**', 'gmail/demo-mailbox.html');
 
-const data = await session.openExtensionPage('data.html');
+const { page: data, status } = await loadDemoBook(session);
 await data.setViewportSize(viewport);
-await data.getByRole('button', { name: 'Load demo data' }).click();
-await data.getByRole('status').filter({ hasText: 'Demo data loaded' }).waitFor({ timeout: 60_000 });
-console.log(await data.getByRole('status').filter({ hasText: 'Demo data loaded' }).textContent());
+console.log(status);
 
 const mail = await session.context.newPage();
 await mail.setViewportSize(viewport);

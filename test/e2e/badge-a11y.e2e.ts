@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HealthSummary } from '@/lib/health';
 import type { BadgeState } from '@/lib/content/state';
 import type { GalleryScene } from './pages/card-gallery';
-import { type ExtensionSession, ROOT, launchExtension } from './harness';
+import { type ExtensionSession, ROOT, launchExtension, loadDemoBook } from './harness';
 
 /**
  * The pill and the card, rendered by the real components in a test page, light and dark,
@@ -47,9 +47,7 @@ describe('the pill and the card pass axe-core, light and dark', () => {
 
   beforeAll(async () => {
     session = await launchExtension();
-    const data = await session.openExtensionPage('data.html');
-    await data.getByRole('button', { name: 'Load demo data' }).click();
-    await data.getByRole('status').filter({ hasText: 'Demo data loaded' }).waitFor({ timeout: 60_000 });
+    const { page: data } = await loadDemoBook(session);
     const { data: found } = (await session.send({ quotewise: 1, type: 'accounts.search', data: { query: '', limit: 50 } })) as {
       data: { accounts: { id: string }[] };
     };

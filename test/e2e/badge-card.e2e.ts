@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AxNode, type ExtensionSession, ROOT, accessibleNodes, launchExtension, serveFixture, waitForAccessible } from './harness';
-import { expectBadges, focusAccessible, focusedName, openPage } from './badge-harness';
+import { type ExtensionSession, accessibleNodes, launchExtension, loadDemoBook, serveFixture, waitForAccessible } from './harness';
+import { type Box, GLOBEX, boxesOf, expectBadges, focusAccessible, focusedName, openPage, serveGlobexThread } from './badge-harness';
 
 /**
  * The card behind a badge, as a rep meets it at 1280×720 and on a small laptop (1024×600),
@@ -12,38 +10,7 @@ import { expectBadges, focusAccessible, focusedName, openPage } from './badge-ha
  * the browser's accessibility tree and layout (CDP), never from the page.
  */
 const THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWBvGkPqLmNnRsTtVvWwXxYy';
-const GLOBEX = (node: AxNode) => node.role === 'button' && node.name.startsWith('Quotewise: Globex Components, At risk');
 const CARD_BUTTONS = ['Close', 'Log a quote', 'Log a price-match request', 'Snooze or dismiss…', 'Open history'];
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** On-screen boxes (CSS pixels, viewport-relative) of the accessible nodes matching `predicate`, with each one's DOM node. */
-async function boxesOf(page: Page, predicate: (node: AxNode) => boolean): Promise<(Box & { name: string; backendNodeId: number })[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('DOM.enable');
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: { ignored?: boolean; role?: { value?: string }; name?: { value?: string }; backendDOMNodeId?: number }[];
-    };
-    const found = nodes.filter((n) => !n.ignored && n.backendDOMNodeId && predicate({ role: String(n.role?.value ?? ''), name: String(n.name?.value ?? '') }));
-    const boxes = [];
-    for (const node of found) {
-      const { quads } = (await cdp.send('DOM.getContentQuads', { backendNodeId: node.backendDOMNodeId! })) as { quads: number[][] };
-      const quad = quads[0]!;
-      const xs = [quad[0]!, quad[2]!, quad[4]!, quad[6]!];
-      const ys = [quad[1]!, quad[3]!, quad[5]!, quad[7]!];
-      boxes.push({ name: String(node.name?.value ?? ''), backendNodeId: node.backendDOMNodeId!, x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) });
-    }
-    return boxes;
-  } finally {
-    await cdp.detach();
-  }
-}
 
 /** Whether a click at the centre of `box` lands on that node (or inside it): nothing covers it. */
 async function clickable(page: Page, box: Box & { backendNodeId: number }): Promise<boolean> {
@@ -102,13 +69,8 @@ describe('the badge card on screen', () => {
   let session: ExtensionSession;
   beforeAll(async () => {
     session = await launchExtension();
-    // Globex Components, in the demo book, is the price-relationship customer; the thread fixture shows it as the sender.
-    const thread = (await readFile(path.join(ROOT, 'test/fixtures/gmail/thread.html'), 'utf8')).replaceAll('jane.doe@acme-industrial.com', 'p.ortega@globex-components.com').replaceAll('Jane Doe', 'Pablo Ortega');
-    await session.context.route('https://mail.google.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: thread }));
-    const data = await session.openExtensionPage('data.html');
-    await data.getByRole('button', { name: 'Load demo data' }).click();
-    await data.getByRole('status').filter({ hasText: 'Demo data loaded' }).waitFor({ timeout: 60_000 });
-    await data.close();
+    await serveGlobexThread(session);
+    await (await loadDemoBook(session)).page.close();
   });
   afterAll(async () => {
     await session?.close();

@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type AxNode, type ExtensionSession, accessibleNodes, launchExtension, serveFixture, waitForAccessible } from './harness';
+import { type AxNode, type ExtensionSession, ROOT, accessibleNodes, launchExtension, serveFixture, waitForAccessible } from './harness';
 
 /** Quotewise's nodes in the accessibility tree: the badges (buttons) and their cards (dialogs). */
 export const isBadge = (name: string) => (node: AxNode) => node.role === 'button' && node.name === name;
@@ -108,3 +110,45 @@ export async function openPage(session: ExtensionSession, url: string) {
   await page.goto(url);
   return { page, errors };
 }
+
+/** The demo book's price-relationship customer's badge. */
+export const GLOBEX = (node: AxNode) => node.role === 'button' && node.name.startsWith('Quotewise: Globex Components, At risk');
+
+/** The Gmail thread fixture with Globex Components (the demo book's price-relationship customer) as its sender, at Gmail's address. */
+export async function serveGlobexThread(session: ExtensionSession): Promise<void> {
+  const thread = (await readFile(path.join(ROOT, 'test/fixtures/gmail/thread.html'), 'utf8'))
+    .replaceAll('jane.doe@acme-industrial.com', 'p.ortega@globex-components.com')
+    .replaceAll('Jane Doe', 'Pablo Ortega');
+  await session.context.route('https://mail.google.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: thread }));
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** On-screen boxes (CSS pixels, viewport-relative) of the accessible nodes matching `predicate`, with each one's DOM node. */
+export async function boxesOf(page: Page, predicate: (node: AxNode) => boolean): Promise<(Box & { name: string; backendNodeId: number })[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { ignored?: boolean; role?: { value?: string }; name?: { value?: string }; backendDOMNodeId?: number }[];
+    };
+    const found = nodes.filter((n) => !n.ignored && n.backendDOMNodeId && predicate({ role: String(n.role?.value ?? ''), name: String(n.name?.value ?? '') }));
+    const boxes = [];
+    for (const node of found) {
+      const { quads } = (await cdp.send('DOM.getContentQuads', { backendNodeId: node.backendDOMNodeId! })) as { quads: number[][] };
+      const quad = quads[0]!;
+      const xs = [quad[0]!, quad[2]!, quad[4]!, quad[6]!];
+      const ys = [quad[1]!, quad[3]!, quad[5]!, quad[7]!];
+      boxes.push({ name: String(node.name?.value ?? ''), backendNodeId: node.backendDOMNodeId!, x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) });
+    }
+    return boxes;
+  } finally {
+    await cdp.detach();
+  }
+}
+

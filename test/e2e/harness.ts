@@ -92,6 +92,18 @@ export async function launchExtension({ headless = true }: { headless?: boolean 
   };
 }
 
+/**
+ * Load the demo book as a rep does: the "Load demo data" button of the Import & backup page.
+ * Returns that page (callers close it, or keep it for a screenshot) and its status line.
+ */
+export async function loadDemoBook(session: ExtensionSession): Promise<{ page: Page; status: string }> {
+  const page = await session.openExtensionPage('data.html');
+  await page.getByRole('button', { name: 'Load demo data' }).click();
+  const status = page.getByRole('status').filter({ hasText: 'Demo data loaded' });
+  await status.waitFor({ timeout: 60_000 });
+  return { page, status: (await status.textContent()) ?? '' };
+}
+
 /** Serve a fixture file at a real site address, so the content scripts match as they do for a rep. */
 export async function serveFixture(context: BrowserContext, urlPattern: string, fixture: string): Promise<void> {
   const body = await readFile(path.join(ROOT, 'test/fixtures', fixture), 'utf8');
