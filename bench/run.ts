@@ -10,7 +10,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, ROOT } from '../test/e2e/harness';
 import { runPopupBench } from './popup-bench';
-import { type Figure, meets } from './stats';
+import { type Figure, isRatio, meets } from './stats';
 
 const BENCH_ORIGIN = 'https://bench.quotewise.test';
 
@@ -34,13 +34,16 @@ async function inChromium(entry: string, fn: string): Promise<Figure[]> {
   });
   try {
     const script = await readFile(outfile, 'utf8');
+    // Cross-origin isolated, so performance.now() ticks in 5 µs rather than 100 µs: a raw get takes about 100 µs.
+    const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
     await context.route(`${BENCH_ORIGIN}/**`, (route) =>
       route.request().url().endsWith('.js')
-        ? route.fulfill({ contentType: 'text/javascript', body: script })
-        : route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title><script src="/bench.js"></script>' }),
+        ? route.fulfill({ contentType: 'text/javascript', headers, body: script })
+        : route.fulfill({ contentType: 'text/html', headers, body: '<!doctype html><title>bench</title><script src="/bench.js"></script>' }),
     );
     const page = await context.newPage();
     await page.goto(`${BENCH_ORIGIN}/`);
+    if (!(await page.evaluate(() => crossOriginIsolated))) throw new Error('The bench page is not cross-origin isolated: its clock would tick in 100 µs');
     return await page.evaluate(`${fn}()`, { timeout: 0 } as never);
   } finally {
     await context.close();
@@ -63,11 +66,32 @@ function format({ value, unit }: Pick<Figure, 'value' | 'unit'>): string {
   return value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
 }
 
+/**
+ * measured / baseline / ratio / target. A figure with no natural baseline (a size, a count
+ * of long tasks, heap growth, a time with no least version of its work) keeps its absolute target.
+ */
 function table(figures: Figure[]): string {
-  const rows = figures.map(
-    (f) => `| ${f.issue} | ${f.name}${f.note ? ` (${f.note})` : ''} | ${format(f)} ${f.unit} | ${f.kind === 'max' ? '≤' : '≥'} ${format({ ...f, value: f.target })} ${f.unit} | ${meets(f) ? 'met' : '**MISSED**'} |`,
-  );
-  return ['| issue | figure | measured | target | |', '|---|---|---|---|---|', ...rows].join('\n');
+  const rows = figures.map((f) => {
+    const name = `${f.name}${f.note ? ` (${f.note})` : ''}`;
+    const target = `${f.kind === 'max' ? '≤' : '≥'} ${format({ ...f, value: f.target })} ${f.unit}`;
+    const met = meets(f) ? 'met' : '**MISSED**';
+    if (!isRatio(f)) {
+      const baseline = f.unit === '×' ? 'the same page without the extension' : 'none (absolute figure)';
+      return `| ${f.issue} | ${name} | ${format(f)} ${f.unit} | ${baseline} | ${f.unit === '×' ? format(f) : '—'} | ${target} | ${met} |`;
+    }
+    const { measured, baseline, unit } = f.absolute;
+    const ratio = `${format(f)} (${format({ value: f.spread[0], unit: '×' })}–${format({ value: f.spread[1], unit: '×' })}, ${f.rounds} rounds)`;
+    return `| ${f.issue} | ${name} | ${format({ value: measured, unit })} ${unit} | ${format({ value: baseline, unit })} ${unit} | ${ratio} | ${target} | ${met} |`;
+  });
+  return ['| issue | figure | measured | baseline | ratio (min–max) | target | |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+/** What each baseline is, one line per ratio figure. */
+function baselines(figures: Figure[]): string {
+  return figures
+    .filter(isRatio)
+    .map((f) => `- ${f.issue} ${f.name}: ${f.absolute.baselineIs}`)
+    .join('\n');
 }
 
 /**
@@ -85,19 +109,27 @@ function settle(): void {
 
 async function main() {
   const only = process.argv[2];
+  const [load1, load5, load15] = os.loadavg().map((load) => load.toFixed(2));
+  const started = new Date().toISOString();
   const figures: Figure[] = [];
   for (const suite of SUITES) {
     if (only && suite.name !== only) continue;
     settle();
-    process.stdout.write(`running ${suite.name} ...\n`);
+    process.stdout.write(`running ${suite.name} ... (load average ${os.loadavg().map((load) => load.toFixed(2)).join(', ')})\n`);
     figures.push(...(await suite.run()));
   }
   const report = table(figures);
   console.log(`\n${report}\n`);
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  const explanations = await readFile(path.join(ROOT, 'bench/explanations.md'), 'utf8').catch(() => '');
   await writeFile(
     path.join(ROOT, 'bench/results.md'),
-    `# Quotewise benchmark results\n\nMeasured ${new Date().toISOString()} on ${machine}, Chromium at ${CHROMIUM}.\n\n${report}\n`,
+    `# Quotewise benchmark results\n\nMeasured ${started} on ${machine}, Chromium at ${CHROMIUM}.\n` +
+      `Load average at the start: ${load1}, ${load5}, ${load15} (1, 5, 15 min); at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(', ')}.\n` +
+      `${only ? `Suite: ${only} only.\n` : ''}\n` +
+      `Each ratio figure runs its work and its baseline in the same browser, on the same data, taking turns (the baseline first in every other round); ` +
+      `the ratio is the median of the rounds' ratios, with the lowest and highest beside it. The absolute figures are the medians of the rounds unless the figure says otherwise.\n\n` +
+      `${report}\n\n## Baselines\n\n${baselines(figures)}\n${explanations ? `\n${explanations}` : ''}`,
   );
   if (figures.some((f) => !meets(f))) process.exitCode = 1;
 }

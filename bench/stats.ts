@@ -21,3 +21,98 @@ export interface Figure {
 export function meets(figure: Figure): boolean {
   return figure.kind === 'max' ? figure.value <= figure.target : figure.value >= figure.target;
 }
+
+/** The absolute figures behind a ratio: what was measured, and its baseline, in one unit. */
+export interface Absolute {
+  measured: number;
+  baseline: number;
+  unit: string;
+  /** What the baseline is, printed under the table. */
+  baselineIs: string;
+}
+
+/**
+ * A figure held to a ratio against its baseline (`value` is the median ratio, `unit` '×'),
+ * with the absolute times beside it for people with quiet machines.
+ */
+export interface RatioFigure extends Figure {
+  absolute: Absolute;
+  /** Lowest and highest ratio of the rounds. */
+  spread: [number, number];
+  rounds: number;
+}
+
+export function isRatio(figure: Figure): figure is RatioFigure {
+  return 'absolute' in figure;
+}
+
+export function median(samples: readonly number[]): number {
+  return percentile(samples, 50);
+}
+
+/** Each round's measured and baseline value (a time, or a throughput) and their ratio. */
+export interface Turns {
+  measured: number[];
+  baseline: number[];
+  ratios: number[];
+}
+
+/**
+ * Take turns: `rounds` rounds, each running the measured work and its baseline one after
+ * the other, the baseline first in every other round (round 0: measured first), so that load from outside falls on
+ * both alike. A round's ratio is measured / baseline; the figure is the median ratio.
+ */
+export async function takeTurns(
+  rounds: number,
+  measured: (round: number) => Promise<number> | number,
+  baseline: (round: number) => Promise<number> | number,
+  /** Run before each round, untimed: the round's data, a fresh state. */
+  before?: (round: number) => unknown,
+): Promise<Turns> {
+  const turns: Turns = { measured: [], baseline: [], ratios: [] };
+  for (let round = 0; round < rounds; round++) {
+    await before?.(round);
+    let m: number;
+    let b: number;
+    if (round % 2 === 0) {
+      m = await measured(round);
+      b = await baseline(round);
+    } else {
+      b = await baseline(round);
+      m = await measured(round);
+    }
+    turns.measured.push(m);
+    turns.baseline.push(b);
+    turns.ratios.push(m / b);
+  }
+  return turns;
+}
+
+/** Time a block of `runs` calls; each call's time in ms. */
+export async function timeEach(runs: number, fn: (i: number) => unknown): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
+
+/**
+ * The ratio figure of some turns: the median ratio against `target`, its spread, and the
+ * absolute figures (by default the medians of the rounds; a suite may pass its own, such as a p95).
+ */
+export function ratioFigure(
+  figure: Omit<Figure, 'value' | 'unit'> & { turns: Turns; unit: string; baselineIs: string; measured?: number; baseline?: number },
+): RatioFigure {
+  const { turns, unit, baselineIs, measured, baseline, ...rest } = figure;
+  return {
+    ...rest,
+    value: median(turns.ratios),
+    unit: '×',
+    spread: [Math.min(...turns.ratios), Math.max(...turns.ratios)],
+    rounds: turns.ratios.length,
+    absolute: { measured: measured ?? median(turns.measured), baseline: baseline ?? median(turns.baseline), unit, baselineIs },
+  };
+}
