@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { serveFixture, waitForAccessible } from '../test/e2e/harness';
 import { launchBenchCopy, makeBenchCopy, shellOf } from './extension';
-import { type Figure, percentile, ratioFigure, takeTurns } from './stats';
+import { type Figure, median, percentile, ratioFigure, takeTurns } from './stats';
 
 const GMAIL_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWBvGkPqLmNnRsTtVvWwXxYy';
 const READY_MARK = 'quotewise:popup-ready';
@@ -93,11 +93,14 @@ export async function runPopupBench(): Promise<Figure[]> {
       await page.close();
       return at;
     };
+    const scriptRun: number[] = [];
     const render = () =>
       open(session.extensionUrl(`popup.html?tab=${tabId}`), async (popup) => {
         const at = await popup.waitForFunction((mark) => performance.getEntriesByName(mark)[0]?.startTime, READY_MARK);
         const heading = await popup.getByRole('heading', { level: 2 }).first().textContent();
         if (heading !== 'Acme Industrial') throw new Error(`popup opened on "${heading}"`);
+        // Its script is deferred: DOMContentLoaded ends once it has been fetched, compiled and run.
+        scriptRun.push(await popup.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
         return (await at.jsonValue()) as number;
       });
     const blank = () =>
@@ -115,7 +118,7 @@ export async function runPopupBench(): Promise<Figure[]> {
         unit: 'ms',
         target: 1.5,
         kind: 'max',
-        note: `measured p95 ${percentile(renders.measured, 95).toFixed(1)} ms`,
+        note: `measured p95 ${percentile(renders.measured, 95).toFixed(1)} ms; the popup's script fetched, compiled and run (DOMContentLoaded end) at ${median(scriptRun).toFixed(1)} ms, the rest is its messages to the service worker and the render`,
         baselineIs: `the popup's HTML shell with its scripts taken out (${BLANK}, in the bench-only copy of the extension, bench/.dist/chrome-mv3-bench), opened the same way as a tab of the same extension; timed from document start to the end of its load event`,
       }),
       {

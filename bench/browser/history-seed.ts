@@ -7,8 +7,10 @@
  */
 import { QuotewiseDB } from '@/lib/db/db';
 import { seededRandom } from '@/lib/random';
-import { recordEvents } from '@/lib/db/events';
-import type { Account, NewEvent } from '@/lib/model';
+import { eventsOfAccount, recordEvents } from '@/lib/db/events';
+import { loadPortfolio } from '@/lib/history/load';
+import type { PortfolioRow } from '@/lib/history/portfolio';
+import type { Account, AccountEvent, NewEvent } from '@/lib/model';
 import { refreshAllSummaries } from '@/lib/scoring/store';
 
 const DAY = 86_400_000;
@@ -68,3 +70,13 @@ export async function seedHistory({ accounts, eventsPerAccount, bigAccountEvents
 }
 
 (globalThis as { seedHistory?: typeof seedHistory }).seedHistory = seedHistory;
+
+/** What the baselines print: the portfolio's rows as the page loads them, and the big account's events. */
+export async function baselineData(bigAccountId: string): Promise<{ rows: PortfolioRow[]; events: AccountEvent[] }> {
+  const db = new QuotewiseDB();
+  const [{ rows }, events] = await Promise.all([loadPortfolio(db, Date.now()), eventsOfAccount(db, bigAccountId)]);
+  db.close();
+  return { rows, events };
+}
+
+(globalThis as { baselineData?: typeof baselineData }).baselineData = baselineData;
