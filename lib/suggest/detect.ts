@@ -1,0 +1,302 @@
+import { findDate } from './dates';
+import { type FoundMoney, type Money, findMoney } from './money';
+
+/**
+ * What the customer's open message asks for, read on the rep's machine: a quote request,
+ * a price-match request, an order, a payment promise, or nothing to log. Plain rules, no
+ * model: each kind has phrases in English, German, French, Dutch and Spanish, weighted;
+ * the strongest kind wins if it clears a threshold, and "nothing" wins otherwise (a wrong
+ * chip costs the rep's trust, a missed one costs a click). Newsletters and market reports
+ * (an unsubscribe line, "market report"), and the rep's own invoices, are vetoed.
+ *
+ * Only the newest part of the message is read: `newestText` cuts quoted history,
+ * forwarded messages, the signature and legal footers. The message text is never kept:
+ * the answer holds only the fields the event needs.
+ */
+
+export type SuggestionKind = 'quote' | 'price_match' | 'order' | 'payment';
+
+export interface Suggestion {
+  kind: SuggestionKind;
+  /** The amount the event is about: the order's or payment's total, the quote's target. */
+  amount?: Money;
+  competitor?: string;
+  competitorPrice?: Money;
+  /** The quote, PO or invoice reference the message names. */
+  reference?: string;
+  quantity?: number;
+  /** A promised payment date, `YYYY-MM-DD`. */
+  payBy?: string;
+}
+
+type Rule = [RegExp, number];
+
+const QUOTE: Rule[] = [
+  [/\b(please|need|would like|'d like|is it possible|possible to get|mind|looking for)\b[^.?!\n]{0,40}\b(quote|quotation|quoting|pricing|best price|bid|proposal)\b/i, 3],
+  [/\b(quote|quotation|quoting|pricing|best price)\b[^.!\n]{0,60}\?/i, 2],
+  [/\b(gerne|gern)\b[^.?!\n]{0,30}\bangebot\b/i, 3],
+  [/\b(pedir|solicitar)(les|le|nos)?\b[^.?!\n]{0,20}\b(cotización|presupuesto|oferta)\b/i, 3],
+  [/\b(could|can|would|will) you (please |kindly )?(send|give|provide|prepare|share|get|put together)\b[^.?!\n]{0,40}\b(quote|quotation|pricing|price|prices|offer|proposal)\b/i, 3],
+  [/\b(could|can|would) you (please |kindly )?quote\b/i, 3],
+  [/\bplease (send|provide|give)?\s?(us |me )?(a |your )?(quote|quotation|pricing|price)\b/i, 3],
+  [/\bplease quote\b/i, 3],
+  [/\b(request(ing)?|need|looking for|would like|'d like|want) (for )?(a |an |your )?(new |updated |formal )?(quote|quotation|pricing|price quote|RFQ)\b/i, 3],
+  [/\bRFQ\b/, 3],
+  [/\b(quote|pricing|price) (for|on) \d/i, 2],
+  [/\bwhat(\s(would|will|is)|'s|’s) (the |your )?(price|cost|pricing)\b/i, 3],
+  [/\bhow much (would|will|for|is|does|do you)\b/i, 3],
+  [/\b(send|share) (over )?(your |the )?(pricing|prices|price list)\b/i, 2],
+  // German
+  [/\b(bitte|können sie|könnten sie|würden sie)\b[^.?!\n]{0,60}\b(angebot|preisangebot|kostenvoranschlag)\b/i, 3],
+  [/\b(bitte um|bitten um|benötigen|brauchen|erbitten)\b[^.?!\n]{0,30}\b(angebot|preis)/i, 3],
+  [/\b(preisanfrage|angebotsanfrage)\b/i, 3],
+  [/\banbieten\b.{0,40}\?/i, 1],
+  // French
+  [/\b(pourriez-vous|pouvez-vous|merci de|je souhaiterais|nous souhaiterions|pourriez vous|pouvez vous)\b[^.?!\n]{0,60}\b(devis|offre|cotation|proposition de prix|tarif)/i, 3],
+  [/\b(demande de (devis|prix|cotation))\b/i, 3],
+  // Dutch
+  [/\b(kunt u|kun je|zou u|graag|wilt u)\b[^.?!\n]{0,60}\b(offerte|prijsopgave|prijsofferte)/i, 3],
+  [/\b(offerteaanvraag|prijsaanvraag)\b/i, 3],
+  // Spanish
+  [/\b(podría|podrían|pueden|puede|podrías|nos envían|enviarnos|nos puede)\b[^.?!\n]{0,60}\b(presupuesto|cotización|oferta)/i, 3],
+  [/\b(solicitud de (presupuesto|cotización)|necesitamos (un |una )?(presupuesto|cotización))\b/i, 3],
+];
+
+const PRICE_MATCH: Rule[] = [
+  [/\b(better|lower|sharper|keener) (number|price|offer|deal|rate)\b/i, 2],
+  [/\b(will|can|would) do it for\s?([$€£]|\b(USD|EUR|GBP) ?)\d/i, 2],
+  [/\b(get there|get closer|match it|match them|match that)\b/i, 1],
+  [/\b(match|beat|meet|align with)\b[^.?!\n]{0,30}\b(that|this|their|it|the price|price|offer|quote|them)\b/i, 3],
+  [/\b(can|could|would) you (match|beat|meet)\b/i, 3],
+  [/\b(came in|come in) (at|lower|cheaper|under|below)\b/i, 2],
+  [/\b(quoted|offered|offering|offers|quoting|charges) (us |me )?[^.?!\n]{0,20}([$€£]|\b(USD|EUR|GBP|CHF|SEK) ?)\d/i, 2],
+  [/\b(can|could) you (do better|come closer|get closer|come down|go lower|sharpen)\b/i, 2],
+  [/\b(price|prices|quote) (is|are) (higher|more expensive) than\b/i, 2],
+  [/\b(undercut|undercuts|undercutting)\b/i, 2],
+  [/\b(cheaper|lower price|better price|lower offer|better offer|undercut|less than you|below your)\b/i, 2],
+  [/\b(competitor|competition|another supplier|other supplier|other vendor|alternative supplier)\b/i, 1],
+  [/\b(sharpen|sharper|come down|do better|go lower|come closer|revisit (your|the) price|reduce your price)\b/i, 1],
+  [/\b(revisit|reconsider|lower|reduce) (your|the) (price|pricing|quote)\b/i, 1],
+  // A competitor's offer, in German, French, Dutch, Spanish: "bietet uns … an", "nous propose", "biedt … aan", "nos ofrece".
+  [/\b(bietet uns|bieten uns|hat uns|haben uns|uns angeboten|nous propose|nous a proposé|nous proposent|biedt|bieden|heeft ons|hebben ons|geboden|aangeboden|nos ofrece|nos ofrecen|nos ha ofrecido|nos han ofrecido)\b[^.?!\n]{0,60}\d/i, 2],
+  // German
+  [/\b(wettbewerber|mitbewerber|konkurrenz|konkurrent|anderer lieferant)\b/i, 2],
+  [/\b(günstiger|billiger|niedrigeren preis|besseren preis)\b/i, 2],
+  [/\b(mitgehen|anpassen|unterbieten|nachziehen|entgegenkommen)\b/i, 2],
+  // French
+  [/\b(concurrent|concurrence|autre fournisseur)\b/i, 2],
+  [/\b(moins cher|meilleur prix|prix plus bas|offre plus basse)\b/i, 2],
+  [/\b(vous aligner|s'aligner|aligner votre|faire un effort|baisser votre prix)\b/i, 2],
+  // Dutch
+  [/\b(concurrent|andere leverancier)\b/i, 2],
+  [/\b(goedkoper|betere prijs|lagere prijs)\b/i, 2],
+  [/\b(evenaren|matchen|verlagen|zakken)\b/i, 2],
+  // Spanish
+  [/\b(competidor|competencia|otro proveedor)\b/i, 2],
+  [/\b(más barato|mejor precio|precio más bajo|más económico)\b/i, 2],
+  [/\b(igualar|igualen|mejorar (su|el) precio|bajar (su|el) precio)\b/i, 2],
+];
+
+const ORDER: Rule[] = [
+  [/\bgo ahead (and|to) (order|place|book)\b/i, 4],
+  [/\b(PO|purchase order|order)\b[^.?!\n]{0,30}\b(is |are )?(attached|enclosed)\b/i, 4],
+  [/\b(we'll|we will|we'd like to|let's|we) go (ahead )?with (your|the) (offer|quote|quotation|proposal)\b/i, 4],
+  [/\b(please find|attached is|attached please find|enclosed|herewith|here is|here's)\b[^.?!\n]{0,25}\b(PO|purchase order|order)\b/i, 4],
+  [/\bPO\s?(#|no\.?|number)?\s?:?\s?[A-Z]{0,4}-?\d{3,}/, 3],
+  [/\b(purchase order|our order|order no\.?|order number)\b/i, 2],
+  [/\b(we('d| would)? like to|we will|we'll|we want to|we wish to|please) (place|confirm|go ahead with|proceed with|book)( an| the| our)? (order|purchase|it|them)\b/i, 4],
+  [/\b(we('d| would) like to|we want to|we wish to|we will|we'll) order\b/i, 4],
+  [/\b(go ahead|proceed) with (the |your |this )?(order|quote|offer|proposal)\b/i, 3],
+  [/\b(we accept|accepted) your (quote|offer|proposal)\b/i, 3],
+  [/\b(please (ship|deliver)|place the order|order confirmed|consider this( email| message)? (as )?(our|an|a) (purchase )?order)\b/i, 3],
+  // German
+  [/\b(bestellung|bestellen|bestellnummer|auftrag erteilen|auftragserteilung|beauftragen|erteilen ihnen den auftrag)\b/i, 3],
+  // French
+  [/\b(bon de commande|passer commande|passons commande|notre commande|commander)\b/i, 3],
+  // Dutch
+  [/\b(inkooporder|bestelling|bestellen|bestelbon|opdracht te geven)\b/i, 3],
+  // Spanish
+  [/\b(orden de compra|pedido|hacer el pedido|realizar (el|un) pedido)\b/i, 3],
+];
+
+const PAYMENT: Rule[] = [
+  [/([$€£]\s?\d[\d,.]*k?|\b(USD|EUR|GBP)\s?\d[\d,. ]*k?)\s(goes|will go|is going|went) out\b/i, 4],
+  [/\b(released|sent|made|initiated|processed|scheduled|arranged) (the |our )?(payment|transfer|wire)\b/i, 4],
+  [/\b(hemos|ya hemos) (realizado|hecho|enviado|efectuado) (la |el )?(transferencia|pago)\b/i, 4],
+  [/\b(payment|transfer|wire|remittance)\b[^.?!\n]{0,40}\b(scheduled|sent|made|released|initiated|processed|on its way|will be (made|sent|released|processed|executed)|will go out|goes out|has gone out|is going out)\b/i, 4],
+  [/\b(we|i)(\s(will|shall|are going to|have|just)|'ll|’ll|'ve|’ve)\s(just\s)?(pay|paid|settle|settled|transfer|transferred|wire|wired|remit|remitted)\b/i, 4],
+  [/\b(will|shall) (go out|be (paid|transferred|wired|remitted|settled))\b/i, 4],
+  [/\bremittance (advice|details)?\b/i, 3],
+  [/\b(proof of payment|payment confirmation|payment advice)\b/i, 3],
+  [/\b(has|have) been paid\b/i, 3],
+  // German
+  [/\b(zahlung|überweisung)\b[^.?!\n]{0,40}\b(veranlasst|angewiesen|erfolgt|geplant|ausgeführt|unterwegs|erfolgen)\b/i, 4],
+  [/\b(überweisen|bezahlen|begleichen|überwiesen|bezahlt|beglichen)\b/i, 2],
+  [/\b(wir werden|werden wir|wurde|wurden|ist|sind)\b[^.?!\n]{0,60}\b(überweisen|bezahlen|begleichen|zahlen|überwiesen|bezahlt|beglichen)\b/i, 2],
+  // French
+  [/\b(paiement|virement|règlement)\b[^.?!\n]{0,40}\b(effectué|programmé|prévu|envoyé|sera|a été|est parti)\b/i, 4],
+  [/\b(nous (allons|avons) (payer|régler|payé|réglé|effectué))\b/i, 3],
+  // Dutch
+  [/\b(betaling|overboeking)\b[^.?!\n]{0,40}\b(ingepland|gedaan|verstuurd|verwerkt|uitgevoerd|volgt|gepland)\b/i, 4],
+  [/\b(overgemaakt|betaald|overmaken|voldoen|voldaan)\b/i, 2],
+  [/\b(is|zijn|wordt|worden|wij|we|zullen)\b[^.?!\n]{0,40}\b(overgemaakt|betaald|overmaken|voldaan|betalen)\b/i, 2],
+  // Spanish
+  [/\b(pago|transferencia)\b[^.?!\n]{0,40}\b(programado|programada|realizado|realizada|enviado|enviada|efectuado|efectuada|procesado)\b/i, 4],
+  [/\b(pagaremos|hemos pagado|transferiremos|hemos transferido)\b/i, 3],
+];
+
+/** Mail that talks about prices but asks nothing of the rep: newsletters, market reports, the rep's own invoices. */
+const VETO = [
+  /\b(unsubscribe|newsletter|view (this email )?in (your )?browser|manage (your )?(email )?preferences|market (report|update|outlook|review)|price index|weekly digest|this week in)\b/i,
+  /\b(abmelden|abbestellen|se désabonner|se désinscrire|désinscription|afmelden|uitschrijven|darse de baja|cancelar (la )?suscripción)\b/i,
+  /\b(please find (attached )?our invoice|our invoice (no\.?|number|#)|invoice (no\.?|number|#)\s?\S+ (is|will be) due|amount due|payment terms:|bankverbindung|iban:)\b/i,
+];
+
+/**
+ * JavaScript's `\b` knows only ASCII letters (`\bÜberweisung` and `effectué\b` never match), and
+ * Unicode-aware boundaries cost ten times as much: so both the text and the rules are folded to
+ * letters without accents (`Überweisung` → `Uberweisung`), which keeps every index in place.
+ */
+export const fold = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+const compile = (rules: Rule[]): Rule[] => rules.map(([pattern, weight]) => [new RegExp(fold(pattern.source), pattern.flags), weight]);
+
+const RULES: Record<SuggestionKind, Rule[]> = { quote: compile(QUOTE), price_match: compile(PRICE_MATCH), order: compile(ORDER), payment: compile(PAYMENT) };
+const VETOES = VETO.map((pattern) => new RegExp(fold(pattern.source), pattern.flags));
+/** Below this score, nothing is suggested. */
+const THRESHOLD = 3;
+/** On a tie, the more specific ask wins: a price match mentions the quote, an order or a payment the PO. */
+const PRIORITY: SuggestionKind[] = ['payment', 'price_match', 'order', 'quote'];
+
+export function score(text: string): Record<SuggestionKind, number> {
+  const out = { quote: 0, price_match: 0, order: 0, payment: 0 };
+  for (const kind of PRIORITY) for (const [pattern, weight] of RULES[kind]) if (pattern.test(text)) out[kind] += weight;
+  return out;
+}
+
+/** What the newest text of a customer's message asks for, with the fields the event needs; null for nothing to log. */
+export function detect(newest: string, now: number): Suggestion | null {
+  const text = newest.slice(0, 20_000);
+  const folded = fold(text);
+  if (VETOES.some((pattern) => pattern.test(folded))) return null;
+  const scores = score(folded);
+  // A competitor's price is a price match only when a competitor or a lower price is named with it.
+  let best: SuggestionKind | null = null;
+  for (const kind of PRIORITY) if (scores[kind] >= THRESHOLD && (!best || scores[kind] > scores[best])) best = kind;
+  if (!best) return null;
+  const money = findMoney(text);
+  const suggestion: Suggestion = { kind: best };
+  const reference = referenceIn(text, best);
+  if (reference) suggestion.reference = reference;
+  const quantity = quantityIn(text, money);
+  if (quantity !== undefined && (best === 'quote' || best === 'order')) suggestion.quantity = quantity;
+  if (best === 'price_match') {
+    const competitor = competitorIn(text);
+    if (competitor) suggestion.competitor = competitor.name;
+    const price = competitor?.price ?? priceNearCompetitor(text, money, competitor?.index);
+    if (price) suggestion.competitorPrice = { minor: price.minor, currency: price.currency };
+  } else {
+    const amount = largest(money);
+    if (amount) suggestion.amount = { minor: amount.minor, currency: amount.currency };
+  }
+  if (best === 'payment') {
+    // The date is the one written with the promise: read around it, not the whole message.
+    const at = Math.min(...RULES.payment.map(([pattern]) => pattern.exec(folded)?.index ?? Infinity));
+    const payBy = findDate(text.slice(Math.max(0, at - 200), at + 300), now);
+    if (payBy) suggestion.payBy = payBy;
+  }
+  return suggestion;
+}
+
+function largest(money: FoundMoney[]): FoundMoney | undefined {
+  // The total is usually the largest amount named; a unit price is smaller.
+  return money.reduce<FoundMoney | undefined>((best, m) => (!best || m.minor > best.minor ? m : best), undefined);
+}
+
+// A company name: capitalised words (Initrode, Hansa Antriebe, Müller Technik, De Groot, Acme Tools Ltd).
+const WORD = String.raw`\p{Lu}[\p{L}0-9&.'’-]*`;
+const NAME = String.raw`(${WORD}(?:\s(?:${WORD}|&))*)`;
+/** Verbs and phrases that follow a competitor's name: "Initrode came in at", "Globex quoted us", "Dubois nous a proposé". */
+const AFTER_NAME = new RegExp(
+  fold(String.raw`${NAME}(?:'s|’s)?,?\s(?:came in|has come in|have come in|quoted|offered|offers|is offering|are offering|has offered|have offered|has quoted|have quoted|charges?|sells?|quotes?|keeps?|undercut\w*|is cheaper|are cheaper|offer|quotation|bid|price|pricing|prices|is at|are at|at [$€£]|bietet|bieten|hat uns|haben uns|nous propose|nous a propose|nous proposent|biedt|bieden|heeft ons|hebben ons|nos ofrece|nos ofrecen|nos ha ofrecido|nos han ofrecido)(?![\p{L}])`),
+  'gu',
+);
+/** Words that precede one: "an offer from Initech", "match Initrode", "talking to Initech". */
+const AFTER_WORD = new RegExp(String.raw`(?<![\p{L}])(?:from|than|match|beat|to|with|von|bei|chez|van|bij|de chez)\s${NAME}`, 'gu');
+/** Capitalised words that start a sentence or address someone, never a competitor's name on their own. */
+const NOT_NAMES = new Set(
+  ('I We You They He She It The This That These Those Their Our Your My Hi Hello Dear Thanks Regards Can Could Would Please Forwarding Honestly Also But And So If ' +
+    'Quick Yes Okay Unfortunately Sadly Given Since As Today Yesterday Just Another Other Competitor Competitors Q1 Q2 Q3 Q4 PO USD EUR GBP CHF SEK ' +
+    'Monday Tuesday Wednesday Thursday Friday Sam Wir Sie Ihr Ihre Ihrem Ihren Ihrer Unser Unsere Der Die Das Ein Eine Einen Hallo Guten Sehr Leider Aber ' +
+    'Nous Vous Le La Les Un Une Bonjour Mais Wij Ze Zij Het Een Beste Helaas Maar Nosotros El Los Las Una Hola Estimado Estimada Pero Lamentablemente').split(' '),
+);
+
+function cleanName(raw: string): string | undefined {
+  const words = raw.split(/\s+/).filter(Boolean).map((w) => w.replace(/['’]s$/, ''));
+  while (words.length > 1 && NOT_NAMES.has(words[0]!)) words.shift();
+  while (words.length > 1 && NOT_NAMES.has(words[words.length - 1]!)) words.pop();
+  const name = words.join(' ').replace(/[.,]$/, '');
+  if (!name || NOT_NAMES.has(name) || name.length < 2 || /^[A-Z]{0,3}-?\d/.test(name)) return undefined;
+  return name;
+}
+
+function competitorIn(text: string): { name: string; index: number; price?: FoundMoney } | undefined {
+  const folded = fold(text);
+  const money = findMoney(text);
+  for (const [pattern, source] of [[AFTER_NAME, folded], [AFTER_WORD, text]] as const) {
+    const candidates: { name: string; index: number }[] = [];
+    for (const m of source.matchAll(pattern)) {
+      const index = m.index + m[0].indexOf(m[1]!);
+      // Names are read from the text itself, accents and all (folding keeps every index).
+      const name = cleanName(text.slice(index, index + m[1]!.length));
+      if (name) candidates.push({ name, index: index + m[1]!.length - name.length });
+    }
+    if (!candidates.length) continue;
+    // The name closest to a price wins; else the first one.
+    let best: { name: string; index: number; price?: FoundMoney; distance: number } | undefined;
+    for (const c of candidates) {
+      for (const m of money) {
+        const distance = Math.abs(m.index - c.index);
+        if (distance < 80 && (!best || distance < best.distance)) best = { ...c, price: m, distance };
+      }
+    }
+    return best ?? candidates[0];
+  }
+  return undefined;
+}
+
+function priceNearCompetitor(text: string, money: FoundMoney[], at: number | undefined): FoundMoney | undefined {
+  if (!money.length) return undefined;
+  if (at !== undefined) return money.reduce((a, b) => (Math.abs(b.index - at) < Math.abs(a.index - at) ? b : a));
+  // No name: the lowest price named is the one to match.
+  return money.reduce((a, b) => (b.minor < a.minor ? b : a));
+}
+
+/** Codes that say what they are (`PO-55012`, `INV-2240`, `RFQ-2291`), then a number after a word that says it. */
+const CODES: Record<SuggestionKind, RegExp> = {
+  order: /\b((?:PO|OC|IO|BC|SO|BE)-\d[\w-]*)/,
+  payment: /\b((?:INV|RE|RG|F|FA|FAC)-\d[\w-]*)/,
+  quote: /\b((?:RFQ|RFP|Q|QT|QU|AN|REF)-\d[\w-]*)/,
+  price_match: /\b((?:Q|QT|QU|AN)-\d[\w-]*)/,
+};
+const NUMBERED = String.raw`\s?(?:#|no\.?|nr\.?|n°|number|nummer|numero|número|:)?\s?:?\s?([A-Z]{0,5}-?\d[\w-]{2,})`;
+/** After "quote", a bare number is a quantity ("quote 500 housings"): a quote's number needs a mark or letters. */
+const MARKED = String.raw`(?:\s?(?:#|no\.?|nr\.?|n°|number|nummer|numero|número|:)\s?:?\s?([A-Z]{0,5}-?\d[\w-]{2,})|\s([A-Z]{1,5}-?\d[\w-]{2,}))`;
+const WORDS: Record<SuggestionKind, RegExp> = {
+  order: new RegExp(String.raw`\b(?:PO|P\.O\.|purchase order|Bestellnummer|Bestellung|bon de commande|commande|inkooporder|bestelling|orden de compra|pedido)${NUMBERED}`, 'i'),
+  payment: new RegExp(String.raw`\b(?:invoice|inv\.?|Rechnung|facture|factuur|factura)${NUMBERED}`, 'i'),
+  quote: new RegExp(String.raw`\b(?:quote|quotation|offer|Angebot|devis|offerte|presupuesto|cotización|ref\.?|reference)${MARKED}`, 'i'),
+  price_match: new RegExp(String.raw`\b(?:quote|quotation|offer|Angebot|devis|offerte|presupuesto|cotización)${MARKED}`, 'i'),
+};
+
+function referenceIn(text: string, kind: SuggestionKind): string | undefined {
+  const m = CODES[kind].exec(text) ?? WORDS[kind].exec(text);
+  return (m?.[1] ?? m?.[2])?.replace(/[.,]$/, '');
+}
+
+const UNITS = String.raw`(?:units?|filters?|seals?|bearings?|cartons?|pcs\.?|pieces?|housings?|parts?|items?|boxes|pallets?|sets?|kits?|valves?|sensors?|brackets?|motors?|Stück|Stk\.?|pièces?|stuks?|unidades|piezas)`;
+function quantityIn(text: string, money: FoundMoney[]): number | undefined {
+  const m = new RegExp(String.raw`(?<![\d.,$€£])(\d{1,3}(?:[,.'\s]\d{3})+|\d+)(?:\s?x)?\s(?:[\p{L}-]+\s){0,2}?${UNITS}\b`, 'iu').exec(text);
+  if (!m || money.some((f) => m.index >= f.index && m.index < f.end)) return undefined;
+  const n = Number(m[1]!.replace(/[,.'\s]/g, ''));
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
