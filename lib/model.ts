@@ -100,12 +100,20 @@ export const QuoteOutcomeEvent = z.object({
   outcome: z.enum(QUOTE_OUTCOMES),
   quoteRef: z.optional(ShortText),
 });
-export const OrderEvent = z.object({ ...eventBase, type: z.literal('order'), amount: Money });
+export const OrderEvent = z.object({
+  ...eventBase,
+  type: z.literal('order'),
+  amount: Money,
+  /** The order number; an invoice naming it is the same business (scoring counts it once). */
+  orderRef: z.optional(ShortText),
+});
 export const InvoiceEvent = z.object({
   ...eventBase,
   type: z.literal('invoice'),
   amount: z.optional(Money),
   invoiceRef: z.optional(ShortText),
+  /** The order this invoice bills, when the export says (docs/scoring.md, "Business"). */
+  orderRef: z.optional(ShortText),
   dueAt: EpochMs,
   paidAt: z.optional(EpochMs),
 });

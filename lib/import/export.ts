@@ -60,12 +60,14 @@ function eventRow(account: Account, event: Exclude<AccountEvent, { type: 'warnin
       break;
     case 'order':
       money('amount', event.amount);
+      row.order_ref = event.orderRef ?? '';
       break;
     case 'invoice':
       money('amount', event.amount);
       row.due_date = formatDate(event.dueAt);
       row.paid_date = event.paidAt === undefined ? '' : formatDate(event.paidAt);
       row.invoice_ref = event.invoiceRef ?? '';
+      row.order_ref = event.orderRef ?? '';
       break;
     case 'payment':
       money('amount', event.amount);

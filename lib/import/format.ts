@@ -24,6 +24,8 @@ export const QUOTEWISE_COLUMNS = [
   /** Service: support | exception | order_change | dispute. Referral and upsell kinds too. */
   'kind',
   'invoice_ref',
+  /** Order rows: the order number; invoice rows: the order they bill. Links the two (docs/scoring.md). */
+  'order_ref',
 ] as const;
 export type QuotewiseColumn = (typeof QUOTEWISE_COLUMNS)[number];
 

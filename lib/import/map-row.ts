@@ -143,11 +143,11 @@ function eventRow(
         },
       ];
     case 'order':
-      return [{ ...base, amount: required(money('amount'), 'amount') }];
+      return [{ ...base, amount: required(money('amount'), 'amount'), orderRef: optionalText('order_ref') }];
     case 'invoice': {
       const dueAt = get('due_date') ? need(prefixed(parseDate(get('due_date'), slashOrder), 'due_date')) : at + context.paymentTermsDays * DAY;
       const paidAt = get('paid_date') ? need(prefixed(parseDate(get('paid_date'), slashOrder), 'paid_date')) : undefined;
-      return [{ ...base, amount: money('amount'), invoiceRef: optionalText('invoice_ref'), dueAt, paidAt }];
+      return [{ ...base, amount: money('amount'), invoiceRef: optionalText('invoice_ref'), orderRef: optionalText('order_ref'), dueAt, paidAt }];
     }
     case 'payment':
       return [{ ...base, amount: money('amount'), invoiceRef: optionalText('invoice_ref') }];

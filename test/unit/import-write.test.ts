@@ -165,4 +165,16 @@ describe('CSV export', () => {
     expect(await eventsToCsv(other)).toBe(csv);
     expect((await allEvents(other)).find((e) => e.type === 'price_match')).toMatchObject({ note: '=cheaper', competitor: '@Rival' });
   });
+
+  it('order_ref links an invoice to the order it bills, both ways through the file', async () => {
+    await importRows(db, ready('account,date,type,amount,currency,due_date,paid_date,invoice_ref,order_ref\nInitech,2026-03-01,order,500,USD,,,,SO-7\nInitech,2026-03-05,invoice,500,USD,2026-04-04,2026-04-01,INV-9,SO-7\n'), { now: NOW });
+    const events = await allEvents(db);
+    expect(events.find((e) => e.type === 'order')).toMatchObject({ orderRef: 'SO-7' });
+    expect(events.find((e) => e.type === 'invoice')).toMatchObject({ orderRef: 'SO-7', invoiceRef: 'INV-9' });
+    const csv = await eventsToCsv(db);
+    const other = await freshDb();
+    await importRows(other, analyseCsv(csv, detectMapping(readHeaders(csv)).mapping, context).rows, { now: NOW });
+    expect(await eventsToCsv(other)).toBe(csv);
+    expect((await allEvents(other)).filter((e) => 'orderRef' in e && e.orderRef === 'SO-7')).toHaveLength(2);
+  });
 });
