@@ -177,11 +177,14 @@ function Account({ state, onOpen, onDismiss }: CardProps & { state: Extract<Badg
   );
 }
 
-/** "At risk, 12 of 100, was Watch": the band in words, the score, and the band a month ago when it differs. */
+/** "At risk, 12 of 100, was Watch a month ago": the band in words, the score, and the band a month and three months ago where it differs. */
 export function bandLine(summary: HealthSummary): string {
   const score = summary.score === null ? '' : `, ${summary.score} of 100`;
-  const before = summary.monthAgo && summary.monthAgo.band !== summary.band ? `, was ${summary.monthAgo.band} a month ago` : '';
-  return `${summary.band}${score}${before}`;
+  // Each past band where known and different from the one after it: ", was Watch a month ago, Healthy three months ago".
+  const month = summary.monthAgo && summary.monthAgo.band !== summary.band ? `${summary.monthAgo.band} a month ago` : '';
+  const three = summary.threeMonthsAgo && summary.threeMonthsAgo.band !== (summary.monthAgo ?? summary).band ? `${summary.threeMonthsAgo.band} three months ago` : '';
+  const before = [month, three].filter(Boolean).join(', ');
+  return `${summary.band}${score}${before ? `, was ${before}` : ''}`;
 }
 
 function TopWarning({ warning }: { warning: Warning }) {

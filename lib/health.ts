@@ -61,10 +61,15 @@ export type ScorecardAnswer = z.infer<typeof ScorecardAnswer>;
 export const Scorecard = z.object({
   answers: z.array(ScorecardAnswer),
   yes: z.int(),
-  /** seed 001: 6–7 yes good; ≤ 2 a candidate to let go; in between, work on it. */
-  verdict: z.enum(['good', 'work on it', 'candidate to let go']),
+  /**
+   * seed 001: 6–7 yes good; ≤ 2 a candidate to let go; in between, work on it. With fewer than
+   * four questions answered (or while the unknowns could still make it good), too early to judge.
+   */
+  verdict: z.enum(['good', 'work on it', 'candidate to let go', 'too early to judge']),
 });
 export type Scorecard = z.infer<typeof Scorecard>;
+
+const PastBand = z.object({ band: Band, score: z.nullable(z.int().check(z.minimum(0), z.maximum(100))) });
 
 export const HealthSummary = z.object({
   accountId: Id,
@@ -86,7 +91,7 @@ export const HealthSummary = z.object({
     /** Order revenue in the definition's currency (minor units); other currencies are not summed. */
     revenueMinor: z.int(),
     currency: z.string(),
-    /** orders / quotes in the window, capped at 1; null with no quotes. */
+    /** Orders / decided quotes in the window (open ones left out until they time out), capped at 1; null with none decided. */
     quoteToOrderRate: z.nullable(z.number()),
     /** The most days any invoice in the window was paid (or is unpaid) past its due date. */
     maxDaysLate: z.int(),
@@ -95,13 +100,19 @@ export const HealthSummary = z.object({
   }),
   /** The ideal-account definition version that produced this. */
   definitionVersion: z.int(),
+  /**
+   * The revision of Quotewise's own scoring rules (lib/scoring) that produced this: a cached
+   * summary from older rules is recomputed. Optional so summaries in older backups still restore.
+   */
+  rulesVersion: z.optional(z.int()),
   computedAt: EpochMs,
   /**
-   * The band and score the account had about a month ago: its events up to then, scored
-   * with today's definition. Absent when it had no events yet then.
-   * Last, as withMonthAgo adds it last: a restored backup (parsed in schema order) then
+   * The band and score the account had about a month ago, and about three months ago: its
+   * events up to then, scored with today's definition. Each is absent when it had no events yet then.
+   * Last, in the order withPastBands adds them: a restored backup (parsed in schema order) then
    * exports byte for byte as it was saved.
    */
-  monthAgo: z.optional(z.object({ band: Band, score: z.nullable(z.int().check(z.minimum(0), z.maximum(100))) })),
+  monthAgo: z.optional(PastBand),
+  threeMonthsAgo: z.optional(PastBand),
 });
 export type HealthSummary = z.infer<typeof HealthSummary>;

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { QuotewiseDB } from '@/lib/db/db';
+import type { HealthSummary } from '@/lib/health';
 import { loadDefinition } from '@/lib/db/definition';
 import { eventsOfAccount } from '@/lib/db/events';
 import { daysLateByInvoice, priceSeries, quotesAndOrdersByMonth } from '@/lib/history/charts';
@@ -15,6 +16,12 @@ import type { Notify } from './HistoryApp';
 import { ScorecardEditor } from './ScorecardEditor';
 import { Timeline } from './Timeline';
 import { Warnings } from './Warnings';
+
+/** "About a month ago: Watch, 55 of 100. About three months ago: Healthy, 72 of 100." Where known. */
+function pastBands({ monthAgo, threeMonthsAgo }: HealthSummary): string {
+  const one = (when: string, past: HealthSummary['monthAgo']) => past && `About ${when} ago: ${past.band}${past.score === null ? '' : `, ${past.score} of 100`}.`;
+  return [one('a month', monthAgo), one('three months', threeMonthsAgo)].filter(Boolean).join(' ');
+}
 
 /** One account: its health, warnings, scorecard, charts and every event. */
 export function AccountPage({ db, accountId, notify }: { db: QuotewiseDB; accountId: string; notify: Notify }) {
@@ -88,6 +95,7 @@ export function AccountPage({ db, accountId, notify }: { db: QuotewiseDB; accoun
         )}
         {account.domains.length > 0 && <span class="muted"> · {account.domains.join(', ')}</span>}
       </p>
+      {summary?.monthAgo && <p class="muted">{pastBands(summary)}</p>}
       <div class="toolbar">
         <button type="button" onClick={exportCsv} disabled={events.length === 0}>
           Export history CSV

@@ -41,6 +41,7 @@ export const DEFINITION_FIELDS: readonly DefinitionField[] = [
   threshold('minEvents', 'Events needed before scoring', 'count', 'Window and data'),
   threshold('priceMinQuotes', 'Price relationship: at least this many quotes', 'count', 'Price relationship'),
   threshold('minWinRate', 'Minimum acceptable quote-to-order rate (%)', 'percent', 'Price relationship'),
+  threshold('openQuoteDays', 'Days an open quote waits before it counts as no decision', 'count', 'Price relationship'),
   threshold('priceMatchRequests', 'Price-match requests that count as repeated', 'count', 'Price relationship'),
   threshold('paymentTermsDays', 'Payment terms (days)', 'count', 'Payment'),
   threshold('lateAfterDays', 'Late after this many days past due', 'count', 'Payment'),

@@ -21,6 +21,11 @@ export const Thresholds = z.object({
   priceMinQuotes: count(2, 100, 4),
   /** ... and a quote-to-order rate below this (the minimum acceptable win rate). */
   minWinRate: ratio(0.3),
+  /**
+   * An open quote (no outcome yet) is left out of the quote-to-order rate for this many days;
+   * after that it counts as "no decision". Definitions saved before it existed get the default.
+   */
+  openQuoteDays: count(1, 365, 60),
   /** Price-match requests in the window that count as "repeated". */
   priceMatchRequests: count(1, 100, 2),
   /** Payment terms in days, for invoices recorded without a due date. */
@@ -45,7 +50,7 @@ export const Thresholds = z.object({
   /** ... followed by fewer repeat orders than this within `followOnDays`. */
   engineeringFollowOnOrders: count(0, 100, 2),
   followOnDays: count(1, 730, 180),
-  /** Repeat business: orders in the window that answer scorecard question 1 "yes". */
+  /** Repeat business: orders (or invoices and payments standing for them) in the window that answer scorecard question 1 "yes". */
   repeatOrders: count(1, 100, 3),
   /** Spend: estimated share of wallet that answers question 3 "yes". */
   shareOfWalletYes: ratio(0.5),

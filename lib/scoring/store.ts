@@ -3,7 +3,7 @@ import { loadDefinition } from '../db/definition';
 import { eventsOfAccount } from '../db/events';
 import type { HealthSummary } from '../health';
 import type { Definition } from './definition';
-import { type ScoreInput, scoreAccount } from './score';
+import { RULES_VERSION, type ScoreInput, scoreAccount } from './score';
 
 /** A cached summary is recomputed at least this often: the rolling window moves, history ages out. */
 const MAX_AGE_MS = 6 * 3_600_000;
@@ -21,7 +21,7 @@ export async function refreshSummaries(db: QuotewiseDB, accountIds: readonly str
     for (const account of accounts) {
       if (!account) continue;
       const events = await eventsOfAccount(db, account.id);
-      const summary = withMonthAgo(scoreAccount({ account, events, definition: def, now }), { account, events, definition: def, now });
+      const summary = withPastBands(scoreAccount({ account, events, definition: def, now }), { account, events, definition: def, now });
       fresh.push({ ...summary, staleAt: staleAt(summary, now) });
     }
     await db.summaries.bulkDelete(ids.filter((_, i) => !accounts[i]));
@@ -47,8 +47,8 @@ export async function getSummaries(db: QuotewiseDB, accountIds: readonly string[
 
 /** Whether a cached summary must be recomputed before it is shown. */
 export function isStale(cached: CachedSummary | undefined, definitionVersion: number, now: number): boolean {
-  // Summaries cached before `figures` existed lack them: recompute those once.
-  return !cached || cached.staleAt <= now || cached.definitionVersion !== definitionVersion || !cached.figures;
+  // Summaries cached by older scoring rules (or before `figures` existed) are recomputed once.
+  return !cached || cached.staleAt <= now || cached.definitionVersion !== definitionVersion || cached.rulesVersion !== RULES_VERSION || !cached.figures;
 }
 
 /** Recompute every account's summary (after the definition changed). */
@@ -61,13 +61,23 @@ export async function refreshAllSummaries(db: QuotewiseDB, now: number): Promise
 
 const MONTH_MS = 30 * 86_400_000;
 
-/** The card says where an account came from ("At risk, was Watch"): the same scoring, a month back. */
-export function withMonthAgo(summary: HealthSummary, input: ScoreInput): HealthSummary {
-  const then = input.now - MONTH_MS;
+/**
+ * Where an account came from ("At risk, was Watch a month ago"): the same scoring, about a
+ * month and about three months back, each where the account had events by then.
+ */
+export function withPastBands(summary: HealthSummary, input: ScoreInput): HealthSummary {
+  const monthAgo = scoreBack(input, 1);
+  const threeMonthsAgo = monthAgo && scoreBack(input, 3);
+  // In schema order (lib/health.ts), so a restored backup exports byte for byte.
+  return { ...summary, ...(monthAgo && { monthAgo }), ...(threeMonthsAgo && { threeMonthsAgo }) };
+}
+
+function scoreBack(input: ScoreInput, months: number): HealthSummary['monthAgo'] {
+  const then = input.now - months * MONTH_MS;
   const events = input.events.filter((event) => event.at <= then);
-  if (events.length === 0) return summary;
+  if (events.length === 0) return undefined;
   const past = scoreAccount({ ...input, events, now: then });
-  return { ...summary, monthAgo: { band: past.band, score: past.score } };
+  return { band: past.band, score: past.score };
 }
 
 function staleAt(summary: HealthSummary, now: number): number {

@@ -24,7 +24,7 @@ function priceRelationship(s: Signals, t: Thresholds): Warning | null {
   const repeatedMatches = s.priceMatches >= t.priceMatchRequests;
   if (!repeatedMatches && s.outcomes.lostToIncumbent === 0 && !deepening) return null;
 
-  const parts = [`${plural(s.quotes, 'quote')} since ${shortDate(s.firstQuoteAt!, s.now)}, ${plural(s.orders, 'order')} (${percent(s.quoteToOrderRate ?? 0)})`];
+  const parts = [`${plural(s.quotes, 'quote')} since ${shortDate(s.firstQuoteAt!, s.now)}, ${plural(s.orders, 'order')} (${percent(Math.min(1, s.orders / s.quotes))})`];
   if (s.priceMatches > 0) {
     const naming = s.topCompetitor && s.topCompetitor.count >= 2 ? `, ${s.topCompetitor.count} naming ${s.topCompetitor.name}` : '';
     parts.push(`${plural(s.priceMatches, 'price-match request')}${naming}`);

@@ -77,7 +77,8 @@ describe('portfolio rows', () => {
 
 describe('health summary figures', () => {
   it('carries revenue, quote-to-order rate, worst lateness and last activity', () => {
-    const h = new History('a').quote(40, 1000).quote(30, 1000).order(20, 800).invoice(60, 12).dismiss(1, 'Slow payer', 'agreed new terms');
+    // Quotes past the open-quote timeout (60 days) count in the rate, as no decision.
+    const h = new History('a').quote(100, 1000).quote(90, 1000).order(20, 800).invoice(60, 12).dismiss(1, 'Slow payer', 'agreed new terms');
     const s = scoreAccount({ account: account('a'), events: h.events, definition: DEFAULT_DEFINITION, now: NOW });
     expect(s.figures).toEqual({ revenueMinor: 80_000, currency: 'USD', quoteToOrderRate: 0.5, maxDaysLate: 12, lastActivityAt: NOW - 20 * DAY });
   });

@@ -51,8 +51,9 @@ describe('popup quick-log', () => {
   });
 
   it('shows the badge summary at the top, warnings by name, and follows what is logged', async () => {
+    // Quotes with no outcome for over 60 days: they count in the quote-to-order rate as no decision.
     for (let i = 0; i < 5; i++) {
-      await recordEvent(db, { type: 'quote', accountId, at: NOW - (40 - i) * DAY, amount: { minor: 100_000, currency: 'USD' }, competitor: 'Globex' }, NOW);
+      await recordEvent(db, { type: 'quote', accountId, at: NOW - (100 - i) * DAY, amount: { minor: 100_000, currency: 'USD' }, competitor: 'Globex' }, NOW);
     }
     await recordEvent(db, { type: 'order', accountId, at: NOW - 30 * DAY, amount: { minor: 100_000, currency: 'USD' } }, NOW);
     await recordEvent(db, { type: 'price_match', accountId, at: NOW - 20 * DAY, competitor: 'Globex' }, NOW);
