@@ -4,6 +4,7 @@ import { type BadgeState, ownQuestion } from '@/lib/content/state';
 import { formatDay } from '@/lib/history/describe';
 import type { UI_FORMS } from '@/lib/messaging/ui';
 import type { WarningName } from '@/lib/model';
+import { points } from '@/lib/points';
 import { articleTitles } from '@/lib/scoring/articles';
 import { money } from '@/lib/scoring/format';
 import { anchor } from './floating';
@@ -283,13 +284,6 @@ function reasonItem(reason: Reason, index: number) {
       <span class={`points ${reason.points < 0 ? 'minus' : 'plus'}`}>{points(reason.points)}</span> {reason.text}
     </li>
   );
-}
-
-/** Whole points for the rep, with a real minus sign: "−38", "+5". Scoring keeps its own precision. */
-export function points(value: number): string {
-  const whole = Math.round(value);
-  if (whole === 0) return value < 0 ? '−0' : '0';
-  return whole > 0 ? `+${whole}` : `−${-whole}`;
 }
 
 /** The first clause of an evidence line ("6 quotes since 12 Mar, 1 order (17%)"): the rest is under "More". */

@@ -7,6 +7,7 @@ import { eventsOfAccount } from '@/lib/db/events';
 import { daysLateByInvoice, priceSeries, quotesAndOrdersByMonth } from '@/lib/history/charts';
 import { fileSlug, historyCsv } from '@/lib/history/csv';
 import { PORTFOLIO_HREF } from '@/lib/history/route';
+import { points } from '@/lib/points';
 import { getSummaries } from '@/lib/scoring/store';
 import { AccountTools } from './AccountTools';
 import { DaysLateChart, PriceChart, QuotesOrdersChart } from './Charts';
@@ -107,8 +108,7 @@ export function AccountPage({ db, accountId, notify }: { db: QuotewiseDB; accoun
           <ul>
             {summary.reasons.map((r, i) => (
               <li key={i}>
-                {r.points > 0 ? '+' : ''}
-                {r.points}: {r.text}
+                {points(r.points)}: {r.text}
               </li>
             ))}
           </ul>

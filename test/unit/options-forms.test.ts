@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyField, DEFINITION_FIELDS, displayValue, sameRules } from '@/lib/options/definition-form';
 import { toMatchPattern } from '@/lib/options/extra-sites';
+import { points } from '@/lib/points';
 import { DEFAULT_DEFINITION, Thresholds, Weights } from '@/lib/scoring/definition';
 
 const field = (key: string) => DEFINITION_FIELDS.find((f) => f.key === key)!;
@@ -56,5 +57,11 @@ describe('extra CRM addresses', () => {
     expect(toMatchPattern('my crm')).toMatchObject({ ok: false, error: expect.stringContaining('not a web address') });
     expect(toMatchPattern('10.0.0.1')).toMatchObject({ ok: false });
     expect(toMatchPattern('')).toMatchObject({ ok: false });
+  });
+});
+
+describe('points for the rep', () => {
+  it('are whole, with a real minus sign: scoring keeps its own precision', () => {
+    expect([-37.5, -3.1, 1.5, 0, -0.2, 12].map(points)).toEqual(['−38', '−3', '+2', '0', '−0', '+12']);
   });
 });
