@@ -1,17 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '@/lib/messaging/client';
 import { applyField, DEFINITION_FIELDS, displayValue, sameRules, type DefinitionField } from '@/lib/options/definition-form';
+import { changeText, type Preview, previewText } from '@/lib/options/definition-preview';
 import { DEFAULT_DEFINITION, type Definition } from '@/lib/scoring/definition';
 import { definitionToFile, parseDefinitionFile } from '@/lib/scoring/file';
 import { downloadFile } from '../download';
 
-type Preview = { total: number; changes: { accountId: string; name: string; from: string; to: string }[] };
-
 const GROUPS = [...new Set(DEFINITION_FIELDS.map((f) => f.group))];
 
 /**
- * The team's ideal-account definition: edit, preview how many accounts change
- * band, save as the next version, reset, export and import as a file.
+ * The team's ideal-account definition: edit, preview which accounts would change
+ * band or move (before and after), save as the next version, reset, export and import as a file.
  */
 export function DefinitionEditor({ locale }: { locale: string }) {
   const [saved, setSaved] = useState<Definition | null>(null);
@@ -169,12 +168,13 @@ export function DefinitionEditor({ locale }: { locale: string }) {
                 ? 'No unsaved changes.'
                 : preview
                   ? previewText(preview)
-                  : 'Checking how many accounts would change band…'}
+                  : 'Checking which accounts would change…'}
           </div>
           {dirty && valid && preview && preview.changes.length > 0 && (
-            <ul aria-label="Accounts that would change band">
-              {preview.changes.slice(0, 10).map((c) => (
-                <li key={c.accountId}>{`${c.name}: ${c.from} → ${c.to}`}</li>
+            // Every account listed, largest change first; the list scrolls (and takes focus to scroll by keyboard).
+            <ul aria-label="Accounts that would change" tabIndex={0}>
+              {preview.changes.map((c) => (
+                <li key={c.accountId}>{changeText(c)}</li>
               ))}
             </ul>
           )}
@@ -223,9 +223,4 @@ export function DefinitionEditor({ locale }: { locale: string }) {
       </p>
     </section>
   );
-}
-
-function previewText({ total, changes }: Preview): string {
-  if (total === 0) return 'No accounts yet, so no band would change.';
-  return `${changes.length} of ${total} account${total === 1 ? '' : 's'} would change band with these edits.`;
 }

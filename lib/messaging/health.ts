@@ -4,6 +4,8 @@ import { Id, WarningName } from '../model';
 import { Definition } from '../scoring/definition';
 import { defineMessage } from './define';
 
+const BandAndScore = z.object({ band: Band, score: z.nullable(z.int()) });
+
 export const healthMessages = {
   'health.ofAccounts': defineMessage({
     audience: 'content',
@@ -37,13 +39,17 @@ export const healthMessages = {
     request: z.object({ definition: Definition }),
     response: Definition,
   }),
-  /** Which accounts would change band under this (unsaved) definition. */
+  /**
+   * What this (unsaved) definition would do: every account whose band changes or whose score
+   * moves by 5 or more, before and after, largest change first (lib/options/definition-preview.ts).
+   */
   'definition.preview': defineMessage({
     audience: 'extension',
     request: z.object({ definition: Definition }),
     response: z.object({
       total: z.int(),
-      changes: z.array(z.object({ accountId: Id, name: z.string(), from: Band, to: Band })),
+      moved: z.int(),
+      changes: z.array(z.object({ accountId: Id, name: z.string(), from: BandAndScore, to: BandAndScore })),
     }),
   }),
 };

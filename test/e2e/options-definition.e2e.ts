@@ -24,9 +24,9 @@ describe('options: the ideal-account definition', () => {
     session = await launchExtension();
     const now = Date.now();
     const usd = (minor: number) => ({ minor, currency: 'USD' });
-    // A price relationship: many quotes, one order, repeated price-match requests.
+    // A price relationship: many quotes (left without an outcome for over 60 days: no decision), one order, repeated price-match requests.
     const acme = await send<{ id: string }>('accounts.create', { name: 'Acme Industrial', domains: ['acme-industrial.com'] });
-    for (let i = 0; i < 6; i++) await send('events.record', { event: { type: 'quote', accountId: acme.id, at: now - (60 - i * 5) * DAY, amount: usd(100_000) } });
+    for (let i = 0; i < 6; i++) await send('events.record', { event: { type: 'quote', accountId: acme.id, at: now - (120 - i * 5) * DAY, amount: usd(100_000) } });
     await send('events.record', { event: { type: 'order', accountId: acme.id, at: now - 40 * DAY, amount: usd(100_000) } });
     for (let i = 0; i < 3; i++) await send('events.record', { event: { type: 'price_match', accountId: acme.id, at: now - (30 - i) * DAY, competitor: 'Globex' } });
     // A steady buyer.
@@ -49,9 +49,12 @@ describe('options: the ideal-account definition', () => {
     const exported = await readFile((await download.path())!, 'utf8');
     expect(JSON.parse(exported)).toMatchObject({ format: 'quotewise-definition', formatVersion: 1, definition: { version: 1 } });
 
-    // Edit: weigh a price relationship much more. The preview counts band changes before anything is saved.
+    // Edit: weigh a price relationship much more. Before anything is saved, the preview lists the account it
+    // moves, before and after, and the total.
     await options.getByRole('textbox', { name: 'Price relationship', exact: true }).fill('80');
-    await options.getByText(/^\d+ of 2 accounts would change band with these edits\.$/).waitFor();
+    await options.getByText('1 of 2 accounts would change band or move by 5 points or more with these edits (0 changing band).').waitFor();
+    const moved = options.getByRole('list', { name: 'Accounts that would change' }).getByRole('listitem');
+    expect(await moved.allTextContents()).toEqual([expect.stringMatching(/^Acme Industrial: At risk, (\d+) → At risk, 0 \(−\1\)$/)]);
     expect(await version()).toBe(1);
     await options.getByRole('button', { name: 'Save as version 2' }).click();
     await options.getByText('Saved as version 2. Every score now uses it.').waitFor();

@@ -119,7 +119,7 @@ describe('client over the fake browser', () => {
 });
 
 describe('health messages', () => {
-  it('lookup carries the summary; recording an event refreshes it; preview lists band changes without saving', async () => {
+  it('lookup carries the summary; recording an event refreshes it; preview lists what would change, before and after, without saving', async () => {
     const { route } = await setup();
     const create = await route({ quotewise: 1, type: 'accounts.create', data: { name: 'Acme', domains: ['acme.com'] } }, fromExtension);
     const accountId = create.ok ? (create.data as { id: string }).id : '';
@@ -140,7 +140,7 @@ describe('health messages', () => {
     const definition = await route({ quotewise: 1, type: 'definition.get', data: {} }, fromPage);
     const lenient = { ...(definition.ok ? (definition.data as object) : {}), thresholds: { lateAfterDays: 60 } };
     const preview = await route({ quotewise: 1, type: 'definition.preview', data: { definition: lenient } }, fromExtension);
-    expect(preview).toEqual({ ok: true, data: { total: 1, changes: [{ accountId, name: 'Acme', from: 'At risk', to: 'Watch' }] } });
+    expect(preview).toEqual({ ok: true, data: { total: 1, moved: 1, changes: [{ accountId, name: 'Acme', from: { band: 'At risk', score: 33 }, to: { band: 'Watch', score: 66 } }] } });
     expect(await lookup()).toMatchObject({ band: 'At risk' });
     expect(await route({ quotewise: 1, type: 'definition.save', data: { definition: lenient } }, fromPage)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });

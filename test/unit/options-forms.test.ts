@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyField, DEFINITION_FIELDS, displayValue, sameRules } from '@/lib/options/definition-form';
+import { changeText, comparePreview, type PreviewChange, previewText } from '@/lib/options/definition-preview';
 import { toMatchPattern } from '@/lib/options/extra-sites';
 import { points } from '@/lib/points';
 import { DEFAULT_DEFINITION, Thresholds, Weights } from '@/lib/scoring/definition';
@@ -57,6 +58,43 @@ describe('extra CRM addresses', () => {
     expect(toMatchPattern('my crm')).toMatchObject({ ok: false, error: expect.stringContaining('not a web address') });
     expect(toMatchPattern('10.0.0.1')).toMatchObject({ ok: false });
     expect(toMatchPattern('')).toMatchObject({ ok: false });
+  });
+});
+
+describe('the definition preview', () => {
+  const row = (name: string, from: [PreviewChange['from']['band'], number | null], to: [PreviewChange['to']['band'], number | null]): PreviewChange => ({
+    accountId: name.toLowerCase(),
+    name,
+    from: { band: from[0], score: from[1] },
+    to: { band: to[0], score: to[1] },
+  });
+
+  it('lists every account whose band changes or whose score moves by 5 or more, largest change first, with a total', () => {
+    const preview = comparePreview([
+      row('Small move', ['At risk', 43], ['At risk', 41]),
+      row('Same', ['Healthy', 80], ['Healthy', 80]),
+      row('Big drop', ['Watch', 62], ['At risk', 30]),
+      row('Five up', ['Watch', 50], ['Watch', 55]),
+      row('Band edge', ['Watch', 69], ['Healthy', 70]),
+      row('Newly scored', ['Not enough data', null], ['Watch', 60]),
+    ]);
+    expect(preview.changes.map((c) => c.name)).toEqual(['Newly scored', 'Big drop', 'Five up', 'Band edge']);
+    expect(preview).toMatchObject({ total: 6, moved: 5 });
+    expect(previewText(preview)).toBe('4 of 6 accounts would change band or move by 5 points or more with these edits (3 changing band).');
+    expect(preview.changes.map(changeText)).toEqual([
+      'Newly scored: Not enough data → Watch, 60',
+      'Big drop: Watch, 62 → At risk, 30 (−32)',
+      'Five up: Watch, 50 → Watch, 55 (+5)',
+      'Band edge: Watch, 69 → Healthy, 70 (+1)',
+    ]);
+  });
+
+  it('says when scores move but none by 5, and when nothing moves at all', () => {
+    const small = comparePreview([row('Acme', ['At risk', 43], ['At risk', 41]), row('Initech', ['Healthy', 80], ['Healthy', 80])]);
+    expect(small.changes).toEqual([]);
+    expect(previewText(small)).toBe('No account would change band or move by 5 points or more; 1 of 2 would move by less.');
+    expect(previewText(comparePreview([row('Initech', ['Healthy', 80], ['Healthy', 80])]))).toBe('None of 1 account would change with these edits.');
+    expect(previewText(comparePreview([]))).toBe('No accounts yet, so nothing would change.');
   });
 });
 

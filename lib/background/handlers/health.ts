@@ -1,5 +1,6 @@
 import { loadDefinition, saveDefinition } from '../../db/definition';
 import { eventsOfAccount } from '../../db/events';
+import { comparePreview, type PreviewChange } from '../../options/definition-preview';
 import { scoreAccount } from '../../scoring/score';
 import { getSummaries, refreshAllSummaries } from '../../scoring/store';
 import { dismissWarning } from '../../history/actions';
@@ -33,14 +34,15 @@ export function healthHandlers({ db, now }: BackgroundDeps): HandlersFor<HealthM
       const database = db();
       const at = now();
       const accounts = await database.accounts.toArray();
-      const current = new Map((await getSummaries(database, accounts.map((a) => a.id), at)).map((s) => [s.accountId, s.band]));
-      const changes = [];
+      const current = new Map((await getSummaries(database, accounts.map((a) => a.id), at)).map((s) => [s.accountId, s]));
+      const rows: PreviewChange[] = [];
       for (const account of accounts) {
-        const to = scoreAccount({ account, events: await eventsOfAccount(database, account.id), definition, now: at }).band;
         const from = current.get(account.id);
-        if (from && from !== to) changes.push({ accountId: account.id, name: account.name, from, to });
+        if (!from) continue;
+        const to = scoreAccount({ account, events: await eventsOfAccount(database, account.id), definition, now: at });
+        rows.push({ accountId: account.id, name: account.name, from: { band: from.band, score: from.score }, to: { band: to.band, score: to.score } });
       }
-      return { total: accounts.length, changes };
+      return comparePreview(rows);
     },
   };
 }
