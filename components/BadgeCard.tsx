@@ -1,13 +1,13 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { HealthSummary, Reason, Warning } from '@/lib/health';
 import { type BadgeState, ownQuestion } from '@/lib/content/state';
-import { formatDay } from '@/lib/history/describe';
+import type { Formats } from '@/lib/format';
 import type { UI_FORMS } from '@/lib/messaging/ui';
 import type { WarningName } from '@/lib/model';
 import { points } from '@/lib/points';
 import { articleTitles } from '@/lib/scoring/articles';
-import { money } from '@/lib/scoring/format';
 import { anchor } from './floating';
+import { useFormats } from './formats';
 
 export interface CardProps {
   state: BadgeState;
@@ -189,13 +189,14 @@ export function bandLine(summary: HealthSummary): string {
 }
 
 function TopWarning({ warning }: { warning: Warning }) {
+  const f = useFormats();
   return (
     <section class={`warning ${warning.severity}`} aria-labelledby="qw-warning">
       <h3 id="qw-warning">
         <span aria-hidden="true">⚠ </span>
         {warning.name}
       </h3>
-      <p>{firstClause(warning.evidence)}</p>
+      <p>{firstClause(f.text(warning.evidence))}</p>
       <p class="advice">{firstSentence(warning.advice)}</p>
     </section>
   );
@@ -238,20 +239,21 @@ function DismissForm({ warning, onCancel, onSubmit }: { warning: WarningName; on
 }
 
 function Why({ summary }: { summary: HealthSummary }) {
+  const f = useFormats();
   const top = summary.reasons.slice(0, TOP_REASONS);
   const rest = summary.reasons.slice(TOP_REASONS);
   const quote = summary.lastQuote;
   return (
     <>
       <h3>Why this score</h3>
-      <ul class="reasons">{top.map(reasonItem)}</ul>
+      <ul class="reasons">{top.map((reason, i) => reasonItem(reason, i, f))}</ul>
       <details>
         <summary>More: every reason, the scorecard, the last quote</summary>
-        {rest.length ? <ul class="reasons">{rest.map(reasonItem)}</ul> : null}
+        {rest.length ? <ul class="reasons">{rest.map((reason, i) => reasonItem(reason, i, f))}</ul> : null}
         {summary.warnings.map((warning) => (
           <section key={warning.name} aria-label={`Warning: ${warning.name}`}>
             <h4>{warning.name}</h4>
-            <p>{warning.evidence}</p>
+            <p>{f.text(warning.evidence)}</p>
             <p>{warning.advice}</p>
             <p class="muted">From: {articleTitles(warning.source).join('; ')}</p>
           </section>
@@ -263,14 +265,14 @@ function Why({ summary }: { summary: HealthSummary }) {
           {summary.scorecard.answers.map((answer) => (
             <li key={answer.question}>
               {answer.label}: {ANSWER[answer.answer]}
-              <span class="muted"> ({answer.why})</span>
+              <span class="muted"> ({f.text(answer.why)})</span>
             </li>
           ))}
         </ul>
         <h4>Last quote</h4>
         <p>
           {quote
-            ? `${money(quote.amount.minor, quote.amount.currency)} on ${formatDay(quote.at)} (${quote.quoteRef}), ${quote.outcome ? OUTCOME[quote.outcome] : 'open'}. ${summary.openQuotes} open.`
+            ? `${f.money(quote.amount.minor, quote.amount.currency)} on ${f.day(quote.at)} (${quote.quoteRef}), ${quote.outcome ? OUTCOME[quote.outcome] : 'open'}. ${f.number(summary.openQuotes)} open.`
             : 'No quote logged yet.'}
         </p>
       </details>
@@ -278,15 +280,15 @@ function Why({ summary }: { summary: HealthSummary }) {
   );
 }
 
-function reasonItem(reason: Reason, index: number) {
+function reasonItem(reason: Reason, index: number, f: Formats) {
   return (
     <li key={index}>
-      <span class={`points ${reason.points < 0 ? 'minus' : 'plus'}`}>{points(reason.points)}</span> {reason.text}
+      <span class={`points ${reason.points < 0 ? 'minus' : 'plus'}`}>{points(reason.points)}</span> {f.text(reason.text)}
     </li>
   );
 }
 
-/** The first clause of an evidence line ("6 quotes since 12 Mar, 1 order (17%)"): the rest is under "More". */
+/** The first clause of an evidence line ("6 quotes since Mar 12, 2026, 1 order (17%)"): the rest is under "More". */
 const firstClause = (text: string) => text.split('; ')[0]!.replace(/\.$/, '');
 const firstSentence = (text: string) => text.match(/^.*?[.!?](?=\s|$)/)?.[0] ?? text;
 

@@ -1,3 +1,5 @@
+import { isoDay } from '@/lib/format';
+
 /** Offer text as a file the rep downloads (no network: a local object URL). */
 export function downloadFile(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -8,7 +10,7 @@ export function downloadFile(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Today's date for a file name: 2026-11-23. */
+/** Today's date for a file name, in its machine form: 2026-11-23. */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return isoDay(Date.now());
 }

@@ -19,6 +19,8 @@
  *    rather than guess an amount of money.
  *  - More fraction digits than the currency has (USD 2, JPY 0, KWD 3) is an error.
  */
+import { currencyDigits } from './format';
+
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface LocaleSeparators {
@@ -39,15 +41,6 @@ export function separatorsOf(locale: string): LocaleSeparators {
     separatorCache.set(locale, cached);
   }
   return cached;
-}
-
-/** How many minor-unit digits a currency has (USD 2, JPY 0, KWD 3), from Intl. */
-export function minorDigitsOf(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
 }
 
 // Spaces of every width (NBSP and narrow NBSP are what Intl emits for fr/ru) and apostrophes (de-CH).
@@ -89,7 +82,7 @@ export function parseScaled(input: string, locale: string, fractionDigits: numbe
 
 /** An amount of `currency` in minor units. */
 export function parseAmount(input: string, locale: string, currency: string): ParseResult<number> {
-  return parseScaled(input, locale, minorDigitsOf(currency));
+  return parseScaled(input, locale, currencyDigits(currency));
 }
 
 /** A percentage 0..100 with up to two decimals (`12,5` -> 12.5). */
@@ -98,16 +91,6 @@ export function parsePercent(input: string, locale: string): ParseResult<number>
   if (!parsed.ok) return parsed;
   if (parsed.value > 100_00) return { ok: false, error: 'A percentage is at most 100.' };
   return { ok: true, value: parsed.value / 100 };
-}
-
-/** Format minor units for display in the rep's locale. */
-export function formatMinor(minor: number, currency: string, locale: string): string {
-  const digits = minorDigitsOf(currency);
-  try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** digits);
-  } catch {
-    return `${(minor / 10 ** digits).toFixed(digits)} ${currency}`;
-  }
 }
 
 function decimalSeparator(compact: string, locale: LocaleSeparators): '.' | ',' | null | 'ambiguous' {

@@ -3,6 +3,7 @@ import type { QuotewiseDB } from '@/lib/db/db';
 import { backupToJson, exportBackup, restoreBackup, type RestoreMode } from '@/lib/backup/backup';
 import { eventsToCsv } from '@/lib/import/export';
 import { downloadFile, today } from '../download';
+import { useFormats } from '../formats';
 import { afterWrite, failureMessage } from './flow';
 
 /** Download the whole database as JSON or the events as CSV; restore a backup (validated first). */
@@ -11,6 +12,7 @@ export function BackupPanel({ db }: { db: QuotewiseDB }) {
   const [file, setFile] = useState<File | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const f = useFormats();
 
   const restore = async () => {
     if (!file) return;
@@ -25,7 +27,7 @@ export function BackupPanel({ db }: { db: QuotewiseDB }) {
       await afterWrite(db, restored.accountIds);
       const added = Object.entries(restored.added)
         .filter(([, count]) => count > 0)
-        .map(([table, count]) => `${count.toLocaleString('en-US')} ${table}`);
+        .map(([table, count]) => `${f.number(count)} ${table}`);
       setMessage({ text: `Restored “${file.name}”: added ${added.length ? added.join(', ') : 'nothing new'}.`, error: false });
     } catch (failure) {
       setMessage({ text: `The restore failed and nothing was changed. ${failureMessage(failure)}`, error: true });

@@ -2,9 +2,11 @@ import { useRef, useState } from 'preact/hooks';
 import type { QuotewiseDB } from '@/lib/db/db';
 import { type BackupFile, backupToJson, countRows, deleteAllData, exportBackup, restoreBackup } from '@/lib/backup/backup';
 import { DEMO_SEED, generateDemoCsv } from '@/lib/demo/generate';
+import type { Formats } from '@/lib/format';
 import type { CsvWorker } from '@/lib/import/worker-client';
+import { useFormats } from '../formats';
 import { FractionProgress } from './FractionProgress';
-import { afterWrite, failureMessage, importText, plural } from './flow';
+import { afterWrite, failureMessage, importText } from './flow';
 
 /** How the confirmation names each table's rows; a table added later is still listed, by its name. */
 const TABLE_LABELS: Record<string, { one: string; many: string; what?: string }> = {
@@ -15,9 +17,9 @@ const TABLE_LABELS: Record<string, { one: string; many: string; what?: string }>
   summaries: { one: 'cached health score', many: 'cached health scores' },
 };
 
-function describeRows(table: string, count: number): string {
+function describeRows(table: string, count: number, f: Formats): string {
   const label = TABLE_LABELS[table] ?? { one: `${table} row`, many: `${table} rows` };
-  return `${plural(count, label.one, label.many)}${label.what ? ` (${label.what})` : ''}`;
+  return `${f.plural(count, label.one, label.many)}${label.what ? ` (${label.what})` : ''}`;
 }
 
 /** "Load demo data" (through the real import path) and "Delete all data" (confirmed, with undo). */
@@ -27,13 +29,14 @@ export function DemoPanel({ db, worker }: { db: QuotewiseDB; worker: CsvWorker }
   const [confirming, setConfirming] = useState<Record<string, number> | null>(null);
   const [undo, setUndo] = useState<BackupFile | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
+  const f = useFormats();
 
   const loadDemo = async () => {
     setStatus(null);
     setProgress(0);
     try {
       const { result } = await importText(db, worker, generateDemoCsv({ seed: DEMO_SEED, today: Date.now() }), { source: 'demo', onProgress: setProgress });
-      setStatus(`Demo data loaded: ${plural(result.added, 'event')} for ${plural(result.accountIds.length, 'account')}. Delete all data to remove it.`);
+      setStatus(`Demo data loaded: ${f.plural(result.added, 'event')} for ${f.plural(result.accountIds.length, 'account')}. Delete all data to remove it.`);
     } catch (failure) {
       setStatus(`Could not load the demo data, nothing was saved. ${failureMessage(failure)}`);
     } finally {
@@ -99,7 +102,7 @@ export function DemoPanel({ db, worker }: { db: QuotewiseDB; worker: CsvWorker }
           <p>This deletes, from this browser:</p>
           <ul>
             {Object.entries(confirming ?? {}).map(([table, count]) => (
-              <li key={table}>{describeRows(table, count)}</li>
+              <li key={table}>{describeRows(table, count, f)}</li>
             ))}
           </ul>
           <p>You can undo it until you leave this page. To keep a copy, download a backup first.</p>

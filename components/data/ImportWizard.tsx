@@ -4,12 +4,14 @@ import type { QuotewiseDB } from '@/lib/db/db';
 import { QUOTEWISE_COLUMNS } from '@/lib/import/format';
 import type { ImportedEvent, Analysis, ReadyRow } from '@/lib/import/parse';
 import { DEAL_FIELDS, detectMapping, type Mapping, mappingFor, PRESET_IDS, presetLabel, type PresetId, unmappedColumns } from '@/lib/import/presets';
-import { formatAmount, formatDate, type SlashDateOrder } from '@/lib/import/values';
+import type { Formats } from '@/lib/format';
+import type { SlashDateOrder } from '@/lib/import/values';
 import type { CsvWorker } from '@/lib/import/worker-client';
 import { importRows } from '@/lib/import/write';
 import { downloadFile } from '../download';
+import { useFormats } from '../formats';
 import { FractionProgress } from './FractionProgress';
-import { afterWrite, failureMessage, plural, rowContext } from './flow';
+import { afterWrite, failureMessage, rowContext } from './flow';
 
 type Stage =
   | { step: 'pick' }
@@ -29,6 +31,7 @@ export function ImportWizard({ db, worker }: { db: QuotewiseDB; worker: CsvWorke
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const cancelImport = useRef<AbortController | null>(null);
+  const f = useFormats();
   const mapping = stage.step === 'review' ? stage.mapping : null;
 
   const open = async (file: File) => {
@@ -81,10 +84,10 @@ export function ImportWizard({ db, worker }: { db: QuotewiseDB; worker: CsvWorke
         signal: controller.signal,
         onProgress: (progress) => setStage({ step: 'importing', fileName: stage.fileName, progress }),
       });
-      const parts = [`Imported ${plural(result.added, 'new event')} for ${plural(result.accountIds.length, 'account')}`];
-      if (result.createdAccounts) parts.push(`${plural(result.createdAccounts, 'account')} created`);
-      if (result.alreadyThere) parts.push(`${plural(result.alreadyThere, 'event')} were already there from an earlier import`);
-      if (analysis.bad.length) parts.push(`${plural(analysis.bad.length, 'bad row')} skipped`);
+      const parts = [`Imported ${f.plural(result.added, 'new event')} for ${f.plural(result.accountIds.length, 'account')}`];
+      if (result.createdAccounts) parts.push(`${f.plural(result.createdAccounts, 'account')} created`);
+      if (result.alreadyThere) parts.push(`${f.plural(result.alreadyThere, 'event')} were already there from an earlier import`);
+      if (analysis.bad.length) parts.push(`${f.plural(analysis.bad.length, 'bad row')} skipped`);
       const message = `${parts.join('; ')}.`;
       // The events are saved; recomputing health for thousands of accounts can take a few seconds more.
       setStage({ step: 'done', message: result.accountIds.length ? `${message} Updating health scores…` : message });
@@ -189,6 +192,7 @@ interface ReviewProps {
 
 function Review({ stage, analysis, checking, onMapping, onPreset, onImport, onCancel }: ReviewProps) {
   const { headers, mapping, preset, fileName } = stage;
+  const f = useFormats();
   const fields: readonly string[] = mapping.shape === 'events' ? QUOTEWISE_COLUMNS : DEAL_FIELDS;
   const unknown = unmappedColumns(headers, mapping);
   const events = analysis?.rows.reduce((sum, row) => sum + row.events.length, 0) ?? 0;
@@ -214,7 +218,7 @@ function Review({ stage, analysis, checking, onMapping, onPreset, onImport, onCa
           </select>
         </label>{' '}
         <label>
-          Dates written like 03/04/2026 are
+          Dates written with slashes are
           <select value={mapping.slashOrder} onChange={(event) => onMapping({ ...mapping, slashOrder: event.currentTarget.value as SlashDateOrder })}>
             <option value="mdy">month/day/year</option>
             <option value="dmy">day/month/year</option>
@@ -222,7 +226,7 @@ function Review({ stage, analysis, checking, onMapping, onPreset, onImport, onCa
         </label>
       </p>
       <details open={preset === null}>
-        <summary>Column mapping ({plural(Object.keys(mapping.columns).length, 'field')} mapped)</summary>
+        <summary>Column mapping ({f.plural(Object.keys(mapping.columns).length, 'field')} mapped)</summary>
         <table class="mapping">
           <thead>
             <tr>
@@ -269,14 +273,14 @@ function Review({ stage, analysis, checking, onMapping, onPreset, onImport, onCa
         analysis && (
           <>
             <p role="status">
-              Dry run: {plural(analysis.rows.length, 'row')} ready ({plural(events, 'event')}), {plural(analysis.bad.length, 'bad row')}.
+              Dry run: {f.plural(analysis.rows.length, 'row')} ready ({f.plural(events, 'event')}), {f.plural(analysis.bad.length, 'bad row')}.
               {analysis.bad.length > 0 && ' Bad rows are skipped; fix them in the file and import it again to add them.'}
             </p>
             <Preview rows={analysis.rows.slice(0, PREVIEW_ROWS)} />
             {analysis.bad.length > 0 && <BadRows analysis={analysis} fileName={fileName} />}
             <p>
               <button type="button" class="primary" disabled={events === 0} onClick={onImport}>
-                Import {plural(events, 'event')}
+                Import {f.plural(events, 'event')}
               </button>{' '}
               <button type="button" onClick={onCancel}>
                 Choose another file
@@ -290,6 +294,7 @@ function Review({ stage, analysis, checking, onMapping, onPreset, onImport, onCa
 }
 
 function Preview({ rows }: { rows: ReadyRow[] }) {
+  const f = useFormats();
   const lines = useMemo(() => rows.flatMap((row) => row.events.map((event) => ({ row, event }))).slice(0, PREVIEW_ROWS), [rows]);
   if (lines.length === 0) return <p>No row is ready to import.</p>;
   return (
@@ -310,10 +315,10 @@ function Preview({ rows }: { rows: ReadyRow[] }) {
           <tr key={event.id}>
             <td>{row.line}</td>
             <td>{[row.account.name, row.account.domain, row.account.email].filter(Boolean).join(' · ')}</td>
-            <td>{formatDate(event.at)}</td>
+            <td class="nowrap">{f.day(event.at)}</td>
             <td>{event.type.replace('_', ' ')}</td>
-            <td>{amountOf(event)}</td>
-            <td>{details(event)}</td>
+            <td class="nowrap num">{amountOf(event, f)}</td>
+            <td>{details(event, f)}</td>
           </tr>
         ))}
       </tbody>
@@ -321,20 +326,20 @@ function Preview({ rows }: { rows: ReadyRow[] }) {
   );
 }
 
-function amountOf(event: ImportedEvent): string {
+function amountOf(event: ImportedEvent, f: Formats): string {
   const money = (event.amount ?? event.competitorPrice) as { minor: number; currency: string } | undefined;
-  return money ? `${formatAmount(money.minor, money.currency)} ${money.currency}` : '';
+  return money ? f.money(money.minor, money.currency) : '';
 }
 
-function details(event: ImportedEvent): string {
+function details(event: ImportedEvent, f: Formats): string {
   const fields: [string, unknown][] = [
     ['ref', event.quoteRef],
     ['outcome', event.outcome],
     ['competitor', event.competitor],
-    ['discount %', event.discountPct],
-    ['due', typeof event.dueAt === 'number' ? formatDate(event.dueAt) : undefined],
-    ['paid', typeof event.paidAt === 'number' ? formatDate(event.paidAt) : undefined],
-    ['minutes', event.minutes],
+    ['discount', typeof event.discountPct === 'number' ? f.percent(event.discountPct / 100, 2) : undefined],
+    ['due', typeof event.dueAt === 'number' ? f.day(event.dueAt) : undefined],
+    ['paid', typeof event.paidAt === 'number' ? f.day(event.paidAt) : undefined],
+    ['minutes', typeof event.minutes === 'number' ? f.number(event.minutes) : undefined],
     ['kind', event.kind],
     ['NRE', typeof event.nre === 'boolean' ? (event.nre ? 'yes' : 'no') : undefined],
     ['note', event.note],
@@ -346,11 +351,12 @@ function details(event: ImportedEvent): string {
 }
 
 function BadRows({ analysis, fileName }: { analysis: Analysis; fileName: string }) {
+  const f = useFormats();
   const shown = analysis.bad.slice(0, SHOWN_BAD_ROWS);
   return (
     <div>
       <table class="bad-rows">
-        <caption>{plural(analysis.bad.length, 'bad row')}, with the reason each cannot be imported</caption>
+        <caption>{f.plural(analysis.bad.length, 'bad row')}, with the reason each cannot be imported</caption>
         <thead>
           <tr>
             <th scope="col">Line</th>
@@ -366,7 +372,7 @@ function BadRows({ analysis, fileName }: { analysis: Analysis; fileName: string 
           ))}
         </tbody>
       </table>
-      {analysis.bad.length > SHOWN_BAD_ROWS && <p>…and {plural(analysis.bad.length - SHOWN_BAD_ROWS, 'more bad row')}.</p>}
+      {analysis.bad.length > SHOWN_BAD_ROWS && <p>…and {f.plural(analysis.bad.length - SHOWN_BAD_ROWS, 'more bad row')}.</p>}
       <button
         type="button"
         onClick={() =>

@@ -32,10 +32,6 @@ export async function afterWrite(db: QuotewiseDB, accountIds: readonly string[])
 
 const SUMMARY_BATCH = 500;
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-}
-
 /** Load a whole CSV text through the same path as the wizard (worker dry run, one transaction), with the detected mapping. */
 export async function importText(
   db: QuotewiseDB,

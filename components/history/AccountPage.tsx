@@ -12,6 +12,7 @@ import { getSummaries } from '@/lib/scoring/store';
 import { AccountTools } from './AccountTools';
 import { DaysLateChart, PriceChart, QuotesOrdersChart } from './Charts';
 import { downloadFile, today } from '../download';
+import { useFormats } from '../formats';
 import { bandClass } from './format';
 import type { Notify } from './HistoryApp';
 import { ScorecardEditor } from './ScorecardEditor';
@@ -30,6 +31,7 @@ export function AccountPage({ db, accountId, notify }: { db: QuotewiseDB; accoun
   const events = useLiveQuery(() => eventsOfAccount(db, accountId), [db, accountId]);
   const summary = useLiveQuery(async () => (await db.summaries.get(accountId)) ?? null, [db, accountId]);
   const definition = useLiveQuery(() => loadDefinition(db), [db]);
+  const f = useFormats();
 
   // Recompute the cached summary if it is stale (the live query above then shows the new one).
   useEffect(() => {
@@ -75,8 +77,8 @@ export function AccountPage({ db, accountId, notify }: { db: QuotewiseDB; accoun
   }
 
   const exportCsv = () => {
-    downloadFile(`quotewise-${fileSlug(account.name)}-${today()}.csv`, historyCsv(account.name, events), 'text/csv;charset=utf-8');
-    notify({ text: `Exported ${events.length} event${events.length === 1 ? '' : 's'} to CSV.` });
+    downloadFile(`quotewise-${fileSlug(account.name)}-${today()}.csv`, historyCsv(account.name, events, f), 'text/csv;charset=utf-8');
+    notify({ text: `Exported ${f.plural(events.length, 'event')} to CSV.` });
   };
 
   return (
@@ -108,7 +110,7 @@ export function AccountPage({ db, accountId, notify }: { db: QuotewiseDB; accoun
           <ul>
             {summary.reasons.map((r, i) => (
               <li key={i}>
-                {points(r.points)}: {r.text}
+                {points(r.points)}: {f.text(r.text)}
               </li>
             ))}
           </ul>

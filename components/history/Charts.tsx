@@ -1,6 +1,5 @@
 import { recent, type LateBar, type MonthBar, type PricePoint } from '@/lib/history/charts';
-import { formatDay } from '@/lib/history/describe';
-import { money } from '@/lib/scoring/format';
+import { useFormats } from '../formats';
 
 /**
  * Small SVG charts (no chart library: three fixed shapes, no interaction beyond
@@ -52,9 +51,10 @@ function Empty({ title, text }: { title: string; text: string }) {
 
 export function PriceChart({ points: all, currency, otherCurrency }: { points: readonly PricePoint[]; currency: string | null; otherCurrency: number }) {
   const title = 'Quoted price and discount';
+  const f = useFormats();
   if (!currency || all.length === 0) return <Empty title={title} text="No quotes yet. Log quotes to see how the price moves." />;
   const { shown: points, omitted } = recent(all);
-  const amounts = points.map((p) => p.amount);
+  const amounts = points.map((p) => p.minor);
   const y = rangeScale(Math.min(...amounts), Math.max(...amounts));
   const yPct = scale(Math.max(1, ...points.map((p) => p.discountPct ?? 0)));
   const x = (i: number) => PAD.left + (points.length === 1 ? plotW / 2 : (i / (points.length - 1)) * plotW);
@@ -63,10 +63,12 @@ export function PriceChart({ points: all, currency, otherCurrency }: { points: r
   const matches = points.filter((p) => p.priceMatch).length;
   const firstP = points[0]!;
   const lastP = points[points.length - 1]!;
+  const pct = (discount: number) => f.percent(discount / 100, 2);
+  const topDiscount = Math.max(1, ...points.map((p) => p.discountPct ?? 0));
   const label =
-    `${title}: ${omitted ? `the last ${points.length} of ${all.length} quotes` : `${points.length} quote${points.length === 1 ? '' : 's'}`} in ${currency}, from ${money(firstP.amount * 100, currency)} to ${money(lastP.amount * 100, currency)}` +
-    `${firstP.discountPct !== null && lastP.discountPct !== null ? `; discount from ${firstP.discountPct}% to ${lastP.discountPct}%` : ''}` +
-    `; ${matches} with a price-match request.${otherCurrency ? ` ${otherCurrency} quote${otherCurrency === 1 ? '' : 's'} in other currencies not shown.` : ''}`;
+    `${title}: ${omitted ? `the last ${f.number(points.length)} of ${f.plural(all.length, 'quote')}` : f.plural(points.length, 'quote')} in ${currency}, from ${f.money(firstP.minor, currency)} to ${f.money(lastP.minor, currency)}` +
+    `${firstP.discountPct !== null && lastP.discountPct !== null ? `; discount from ${pct(firstP.discountPct)} to ${pct(lastP.discountPct)}` : ''}` +
+    `; ${f.number(matches)} with a price-match request.${otherCurrency ? ` ${f.plural(otherCurrency, 'quote')} in other currencies not shown.` : ''}`;
   return (
     <section class="card" aria-label={title}>
       <h3>{title}</h3>
@@ -81,22 +83,22 @@ export function PriceChart({ points: all, currency, otherCurrency }: { points: r
             <tbody>
               {points.map((p) => (
                 <tr key={p.quoteRef}>
-                  <td>{formatDay(p.at)}</td><td>{p.quoteRef}</td><td>{money(p.amount * 100, currency)}</td><td>{p.discountPct === null ? '' : `${p.discountPct}%`}</td><td>{p.priceMatch ? 'yes' : 'no'}</td>
+                  <td>{f.day(p.at)}</td><td>{p.quoteRef}</td><td>{f.money(p.minor, currency)}</td><td>{p.discountPct === null ? '' : pct(p.discountPct)}</td><td>{p.priceMatch ? 'yes' : 'no'}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         }
       >
-        <text x={4} y={y(Math.max(...amounts)) + 3}>{money(Math.max(...amounts) * 100, currency)}</text>
-        {Math.min(...amounts) !== Math.max(...amounts) && <text x={4} y={y(Math.min(...amounts)) + 3}>{money(Math.min(...amounts) * 100, currency)}</text>}
-        <text x={W - PAD.right + 4} y={PAD.top + 8}>{Math.max(1, ...points.map((p) => p.discountPct ?? 0))}%</text>
-        <polyline points={line((p) => p.amount, y)} fill="none" stroke="var(--chart-a)" stroke-width={2} />
+        <text x={4} y={y(Math.max(...amounts)) + 3}>{f.money(Math.max(...amounts), currency)}</text>
+        {Math.min(...amounts) !== Math.max(...amounts) && <text x={4} y={y(Math.min(...amounts)) + 3}>{f.money(Math.min(...amounts), currency)}</text>}
+        <text x={W - PAD.right + 4} y={PAD.top + 8}>{pct(topDiscount)}</text>
+        <polyline points={line((p) => p.minor, y)} fill="none" stroke="var(--chart-a)" stroke-width={2} />
         <polyline points={line((p) => p.discountPct, yPct)} fill="none" stroke="var(--chart-b)" stroke-width={1.5} stroke-dasharray="4 3" />
         {points.map((p, i) => (
           <g key={p.quoteRef}>
-            <circle cx={x(i)} cy={y(p.amount)} r={3} fill="var(--chart-a)" />
-            {p.priceMatch && <path d={`M${x(i)} ${y(p.amount) - 12} l5 8 h-10 z`} fill="var(--chart-c)" data-price-match="" />}
+            <circle cx={x(i)} cy={y(p.minor)} r={3} fill="var(--chart-a)" />
+            {p.priceMatch && <path d={`M${x(i)} ${y(p.minor) - 12} l5 8 h-10 z`} fill="var(--chart-c)" data-price-match="" />}
           </g>
         ))}
       </Frame>
@@ -107,13 +109,14 @@ export function PriceChart({ points: all, currency, otherCurrency }: { points: r
 
 export function QuotesOrdersChart({ bars }: { bars: readonly MonthBar[] }) {
   const title = 'Quotes and orders per month';
+  const f = useFormats();
   const quotes = bars.reduce((n, b) => n + b.quotes, 0);
   const orders = bars.reduce((n, b) => n + b.orders, 0);
   if (quotes + orders === 0) return <Empty title={title} text={`No quotes or orders in the last ${bars.length} months.`} />;
   const y = scale(Math.max(...bars.map((b) => Math.max(b.quotes, b.orders))));
   const slot = plotW / bars.length;
   const bw = Math.min(MAX_BAR / 2, Math.max(2, slot / 2 - 2));
-  const label = `${title}: ${quotes} quote${quotes === 1 ? '' : 's'} and ${orders} order${orders === 1 ? '' : 's'} over ${bars.length} months, ${bars[0]!.month} to ${bars[bars.length - 1]!.month}.`;
+  const label = `${title}: ${f.plural(quotes, 'quote')} and ${f.plural(orders, 'order')} over ${f.plural(bars.length, 'month')}, ${f.month(bars[0]!.month)} to ${f.month(bars[bars.length - 1]!.month)}.`;
   return (
     <section class="card" aria-label={title}>
       <h3>{title}</h3>
@@ -123,7 +126,7 @@ export function QuotesOrdersChart({ bars }: { bars: readonly MonthBar[] }) {
           <table>
             <caption>{title}</caption>
             <thead><tr><th>Month</th><th>Quotes</th><th>Orders</th></tr></thead>
-            <tbody>{bars.map((b) => <tr key={b.month}><td>{b.month}</td><td>{b.quotes}</td><td>{b.orders}</td></tr>)}</tbody>
+            <tbody>{bars.map((b) => <tr key={b.month}><td>{f.month(b.month)}</td><td>{f.number(b.quotes)}</td><td>{f.number(b.orders)}</td></tr>)}</tbody>
           </table>
         }
       >
@@ -131,7 +134,7 @@ export function QuotesOrdersChart({ bars }: { bars: readonly MonthBar[] }) {
           <g key={b.month}>
             <rect x={PAD.left + i * slot + 1} y={y(b.quotes)} width={bw} height={PAD.top + plotH - y(b.quotes)} fill="var(--chart-a)" data-bar="quotes" />
             <rect x={PAD.left + i * slot + 1 + bw} y={y(b.orders)} width={bw} height={PAD.top + plotH - y(b.orders)} fill="var(--chart-b)" data-bar="orders" />
-            {i % 3 === 0 && <text x={PAD.left + i * slot} y={H - 6}>{b.month}</text>}
+            {i % 3 === 0 && <text x={PAD.left + i * slot} y={H - 6}>{f.month(b.month)}</text>}
           </g>
         ))}
       </Frame>
@@ -142,13 +145,14 @@ export function QuotesOrdersChart({ bars }: { bars: readonly MonthBar[] }) {
 
 export function DaysLateChart({ bars: all, lateAfterDays }: { bars: readonly LateBar[]; lateAfterDays: number }) {
   const title = 'Days past terms per invoice';
+  const f = useFormats();
   const { shown: bars, omitted } = recent(all);
   if (bars.length === 0) return <Empty title={title} text="No invoice is due yet. Log invoices with their due dates to see payment habits." />;
   const worst = Math.max(...bars.map((b) => b.daysLate));
   const y = scale(Math.max(worst, lateAfterDays));
   const slot = plotW / bars.length;
   const late = bars.filter((b) => b.daysLate > lateAfterDays).length;
-  const label = `${title}: ${omitted ? `the last ${bars.length} of ${all.length} invoices` : `${bars.length} invoice${bars.length === 1 ? '' : 's'}`}, ${late} more than ${lateAfterDays} days late, worst ${worst} days.`;
+  const label = `${title}: ${omitted ? `the last ${f.number(bars.length)} of ${f.plural(all.length, 'invoice')}` : f.plural(bars.length, 'invoice')}, ${f.number(late)} more than ${f.plural(lateAfterDays, 'day')} late, worst ${f.plural(worst, 'day')}.`;
   return (
     <section class="card" aria-label={title}>
       <h3>{title}</h3>
@@ -158,7 +162,7 @@ export function DaysLateChart({ bars: all, lateAfterDays }: { bars: readonly Lat
           <table>
             <caption>{title}</caption>
             <thead><tr><th>Invoice</th><th>Due</th><th>Days late</th><th>Paid</th></tr></thead>
-            <tbody>{bars.map((b, i) => <tr key={i}><td>{b.label}</td><td>{formatDay(b.dueAt)}</td><td>{b.daysLate}</td><td>{b.unpaid ? 'not yet' : 'yes'}</td></tr>)}</tbody>
+            <tbody>{bars.map((b, i) => <tr key={i}><td>{b.invoiceRef ?? `Invoice of ${f.day(b.at)}`}</td><td>{f.day(b.dueAt)}</td><td>{f.number(b.daysLate)}</td><td>{b.unpaid ? 'not yet' : 'yes'}</td></tr>)}</tbody>
           </table>
         }
       >

@@ -12,6 +12,7 @@ import { accountHref } from '@/lib/history/route';
 import { WARNING_NAMES, type WarningName } from '@/lib/model';
 import { refreshSummaries } from '@/lib/scoring/store';
 import { downloadFile, today } from '../download';
+import { useFormats } from '../formats';
 import type { Notify } from './HistoryApp';
 import { PortfolioGrid } from './PortfolioGrid';
 
@@ -27,6 +28,7 @@ export function Portfolio({ db, source, notify }: { db: QuotewiseDB; source: Por
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const attempted = useRef(new Set<string>());
+  const fmt = useFormats();
   useEffect(() => source.subscribe(setData, (error) => setLoadError(`Could not read your accounts: ${error.message}`)), [source]);
 
   // Cached summaries go stale (the window moves, the definition changes): recompute those, in batches, with progress.
@@ -79,7 +81,7 @@ export function Portfolio({ db, source, notify }: { db: QuotewiseDB; source: Por
   };
   const exportCsv = () => {
     downloadFile(`quotewise-accounts-${today()}.csv`, portfolioCsv(shown), 'text/csv;charset=utf-8');
-    notify({ text: `Exported ${shown.length} account${shown.length === 1 ? '' : 's'} to CSV.` });
+    notify({ text: `Exported ${fmt.plural(shown.length, 'account')} to CSV.` });
   };
 
   if (data === undefined) {
@@ -122,7 +124,7 @@ export function Portfolio({ db, source, notify }: { db: QuotewiseDB; source: Por
       <Goal db={db} healthy={counts.Healthy} goal={settings?.healthyGoal ?? null} history={history ?? []} />
       {progress && (
         <p role="status">
-          Updating scores… <progress max={progress.total} value={progress.done} aria-label="Scores updated" /> {progress.done} of {progress.total}
+          Updating scores… <progress max={progress.total} value={progress.done} aria-label="Scores updated" /> {fmt.number(progress.done)} of {fmt.number(progress.total)}
         </p>
       )}
       {loadError && <p role="alert" class="error">{loadError}</p>}
@@ -134,7 +136,7 @@ export function Portfolio({ db, source, notify }: { db: QuotewiseDB; source: Por
         <div role="group" aria-label="Bands">
           {BANDS.map((band) => (
             <button key={band} type="button" aria-pressed={filter.bands.includes(band)} onClick={() => toggleBand(band)}>
-              {band} ({counts[band]})
+              {band} ({fmt.number(counts[band])})
             </button>
           ))}
         </div>
@@ -165,7 +167,7 @@ export function Portfolio({ db, source, notify }: { db: QuotewiseDB; source: Por
         </button>
       </div>
       <p role="status" class="muted">
-        {shown.length === data.rows.length ? `${data.rows.length} accounts` : `${shown.length} of ${data.rows.length} accounts`}, sorted by{' '}
+        {shown.length === data.rows.length ? fmt.plural(data.rows.length, 'account') : `${fmt.number(shown.length)} of ${fmt.plural(data.rows.length, 'account')}`}, sorted by{' '}
         {sort === WORST_FIRST ? 'worst first' : `${sort.key} ${sort.direction}`}.
       </p>
       {shown.length === 0 ? (
@@ -190,6 +192,7 @@ function Goal({ db, healthy, goal, history }: { db: QuotewiseDB; healthy: number
   const recent = history.slice(-6);
   const previous = history.length >= 2 ? history[history.length - 2]! : null;
   const delta = previous ? healthy - previous.counts.Healthy : null;
+  const fmt = useFormats();
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -210,15 +213,15 @@ function Goal({ db, healthy, goal, history }: { db: QuotewiseDB; healthy: number
   return (
     <section class="goal" aria-label="Healthy accounts goal">
       <p>
-        <strong>{healthy}</strong> Healthy account{healthy === 1 ? '' : 's'}
-        {goal !== null && <> of your goal of <strong>{goal}</strong></>}
-        {delta !== null && <span class="muted"> ({delta === 0 ? 'no change' : `${delta > 0 ? 'up' : 'down'} ${Math.abs(delta)}`} since {previous!.month})</span>}
+        <strong>{fmt.number(healthy)}</strong> Healthy account{healthy === 1 ? '' : 's'}
+        {goal !== null && <> of your goal of <strong>{fmt.number(goal)}</strong></>}
+        {delta !== null && <span class="muted"> ({delta === 0 ? 'no change' : `${delta > 0 ? 'up' : 'down'} ${fmt.number(Math.abs(delta))}`} since {fmt.month(previous!.month)})</span>}
       </p>
       {goal !== null && goal > 0 && <progress max={goal} value={Math.min(healthy, goal)} aria-label={`${healthy} of ${goal} Healthy accounts`} />}
       {recent.length > 1 && (
         <p>
           <span class="muted">Healthy by month: </span>
-          {recent.map((s) => `${s.month}: ${s.counts.Healthy}`).join(' → ')}
+          {recent.map((s) => `${fmt.month(s.month)}: ${fmt.number(s.counts.Healthy)}`).join(' → ')}
         </p>
       )}
       {editing ? (

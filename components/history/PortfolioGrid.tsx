@@ -2,7 +2,8 @@ import { memo } from 'preact/compat';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PortfolioRow, Sort, SortKey } from '@/lib/history/portfolio';
 import { accountHref } from '@/lib/history/route';
-import { bandClass, showDay, showDaysLate, showMoney, showRate } from './format';
+import { useFormats } from '../formats';
+import { bandClass } from './format';
 
 export const ROW_HEIGHT = 36;
 const OVERSCAN = 8;
@@ -130,6 +131,7 @@ interface RowProps {
 }
 
 const Row = memo(function Row({ row, index, active, onOpen, onFocusRow }: RowProps) {
+  const f = useFormats();
   return (
     <div
       class="grid-row"
@@ -151,22 +153,22 @@ const Row = memo(function Row({ row, index, active, onOpen, onFocusRow }: RowPro
         {row.band}
       </div>
       <div role="gridcell" aria-colindex={3} class="num">
-        {row.score ?? '—'}
+        {row.score === null ? '—' : f.number(row.score)}
       </div>
       <div role="gridcell" aria-colindex={4} title={row.warnings.join(', ')}>
         {row.warnings.length ? row.warnings.join(', ') : <span class="muted">none</span>}
       </div>
       <div role="gridcell" aria-colindex={5} class="num">
-        {showMoney(row.revenueMinor, row.currency)}
+        {f.money(row.revenueMinor, row.currency)}
       </div>
       <div role="gridcell" aria-colindex={6} class="num">
-        {showRate(row.quoteToOrderRate)}
+        {row.quoteToOrderRate === null ? '—' : f.percent(row.quoteToOrderRate)}
       </div>
       <div role="gridcell" aria-colindex={7} class="num">
-        {showDaysLate(row.maxDaysLate)}
+        {row.maxDaysLate === 0 ? 'on time' : `${f.number(row.maxDaysLate)} d`}
       </div>
       <div role="gridcell" aria-colindex={8}>
-        {showDay(row.lastActivityAt)}
+        {row.lastActivityAt === null ? '—' : f.day(row.lastActivityAt)}
       </div>
     </div>
   );

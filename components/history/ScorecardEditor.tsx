@@ -3,6 +3,7 @@ import type { QuotewiseDB } from '@/lib/db/db';
 import type { Scorecard } from '@/lib/health';
 import { editJudgement } from '@/lib/history/actions';
 import type { Judgement } from '@/lib/model';
+import { useFormats } from '../formats';
 import type { Notify } from './HistoryApp';
 
 type YesNo = 'rightReasons' | 'valuesAligned';
@@ -12,6 +13,7 @@ const REP_QUESTIONS: Partial<Record<string, YesNo>> = { deliverables: 'rightReas
 export function ScorecardEditor({ db, accountId, scorecard, judgement, notify }: { db: QuotewiseDB; accountId: string; scorecard: Scorecard; judgement: Judgement; notify: Notify }) {
   const [share, setShare] = useState(judgement.shareOfWallet === null ? '' : String(Math.round(judgement.shareOfWallet * 100)));
   const [error, setError] = useState<string | null>(null);
+  const f = useFormats();
 
   const save = async (patch: Partial<Judgement>, what: string) => {
     try {
@@ -74,7 +76,7 @@ export function ScorecardEditor({ db, accountId, scorecard, judgement, notify }:
                   )}
                 </td>
                 <td>
-                  {a.why}
+                  {f.text(a.why)}
                   {a.question === 'spend' && (
                     <form class="toolbar" onSubmit={saveShare}>
                       <label>

@@ -2,8 +2,10 @@ import { useMemo, useState } from 'preact/hooks';
 import type { QuotewiseDB } from '@/lib/db/db';
 import { editEvent, removeEvents } from '@/lib/history/actions';
 import { EVENT_LABELS } from '@/lib/event-types';
-import { amountOf, describeEvent, formatDay } from '@/lib/history/describe';
+import { currencyDigits, isoDay } from '@/lib/format';
+import { amountOf, describeEvent } from '@/lib/history/describe';
 import type { AccountEvent, EventType } from '@/lib/model';
+import { useFormats } from '../formats';
 import type { Notify } from './HistoryApp';
 
 const PAGE = 100;
@@ -13,6 +15,7 @@ export function Timeline({ db, events, notify }: { db: QuotewiseDB; events: read
   const [type, setType] = useState<EventType | ''>('');
   const [limit, setLimit] = useState(PAGE);
   const [editing, setEditing] = useState<string | null>(null);
+  const f = useFormats();
   const counts = useMemo(() => {
     const byType = new Map<EventType, number>();
     for (const e of events) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
@@ -27,7 +30,7 @@ export function Timeline({ db, events, notify }: { db: QuotewiseDB; events: read
   const remove = async (e: AccountEvent) => {
     try {
       const undo = await removeEvents(db, e.accountId, [e.id]);
-      notify({ text: `Deleted ${EVENT_LABELS[e.type].toLowerCase()} of ${formatDay(e.at)}.`, undo });
+      notify({ text: `Deleted ${EVENT_LABELS[e.type].toLowerCase()} of ${f.day(e.at)}.`, undo });
     } catch (error) {
       notify({ text: `Could not delete: ${(error as Error).message}`, error: true });
     }
@@ -46,16 +49,16 @@ export function Timeline({ db, events, notify }: { db: QuotewiseDB; events: read
               setLimit(PAGE);
             }}
           >
-            <option value="">All events ({events.length})</option>
+            <option value="">All events ({f.number(events.length)})</option>
             {[...counts].map(([t, n]) => (
               <option key={t} value={t}>
-                {EVENT_LABELS[t]} ({n})
+                {EVENT_LABELS[t]} ({f.number(n)})
               </option>
             ))}
           </select>
         </label>
         <span role="status" class="muted">
-          {total === 0 ? '' : `Showing ${shown.length} of ${total}, newest first.`}
+          {total === 0 ? '' : `Showing ${f.number(shown.length)} of ${f.number(total)}, newest first.`}
         </span>
       </div>
       {events.length === 0 ? (
@@ -64,18 +67,18 @@ export function Timeline({ db, events, notify }: { db: QuotewiseDB; events: read
         <ol class="timeline" aria-label="Events, newest first">
           {shown.map((e) => (
             <li key={e.id}>
-              <time dateTime={new Date(e.at).toISOString()}>{formatDay(e.at)}</time>
+              <time dateTime={isoDay(e.at)}>{f.day(e.at)}</time>
               <div>
-                <strong>{EVENT_LABELS[e.type]}</strong> {describeEvent(e)}
+                <strong>{EVENT_LABELS[e.type]}</strong> {describeEvent(e, f)}
                 {e.contactEmail && <span class="muted"> · {e.contactEmail}</span>}
                 {e.note && e.type !== 'note' && <p class="muted">{e.note}</p>}
                 {editing === e.id && <EventEditor db={db} event={e} notify={notify} onClose={() => setEditing(null)} />}
               </div>
               <div class="actions">
-                <button type="button" aria-label={`Edit ${EVENT_LABELS[e.type].toLowerCase()} of ${formatDay(e.at)}`} aria-expanded={editing === e.id} onClick={() => setEditing(editing === e.id ? null : e.id)}>
+                <button type="button" aria-label={`Edit ${EVENT_LABELS[e.type].toLowerCase()} of ${f.day(e.at)}`} aria-expanded={editing === e.id} onClick={() => setEditing(editing === e.id ? null : e.id)}>
                   Edit
                 </button>
-                <button type="button" aria-label={`Delete ${EVENT_LABELS[e.type].toLowerCase()} of ${formatDay(e.at)}`} onClick={() => void remove(e)}>
+                <button type="button" aria-label={`Delete ${EVENT_LABELS[e.type].toLowerCase()} of ${f.day(e.at)}`} onClick={() => void remove(e)}>
                   Delete
                 </button>
               </div>
@@ -85,19 +88,20 @@ export function Timeline({ db, events, notify }: { db: QuotewiseDB; events: read
       )}
       {shown.length < total && (
         <button type="button" onClick={() => setLimit((n) => n + PAGE)}>
-          Show {Math.min(PAGE, total - shown.length)} older
+          Show {f.number(Math.min(PAGE, total - shown.length))} older
         </button>
       )}
     </section>
   );
 }
 
-const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10);
-
 function EventEditor({ db, event, notify, onClose }: { db: QuotewiseDB; event: AccountEvent; notify: Notify; onClose(): void }) {
+  const f = useFormats();
   const amount = amountOf(event);
+  // The amount in its currency's own decimals (JPY none, KWD three).
+  const digits = amount ? currencyDigits(amount.currency) : 2;
   const [day, setDay] = useState(isoDay(event.at));
-  const [value, setValue] = useState(amount ? String(amount.minor / 100) : '');
+  const [value, setValue] = useState(amount ? String(amount.minor / 10 ** digits) : '');
   const [note, setNote] = useState(event.note ?? '');
   const [error, setError] = useState<string | null>(null);
 
@@ -112,11 +116,11 @@ function EventEditor({ db, event, notify, onClose }: { db: QuotewiseDB; event: A
     if (amount) {
       const major = Number(value);
       if (value.trim() === '' || !Number.isFinite(major) || major < 0) return setError('Enter an amount of 0 or more.');
-      edited.amount = { ...amount, minor: Math.round(major * 100) };
+      edited.amount = { ...amount, minor: Math.round(major * 10 ** digits) };
     }
     const result = await editEvent(db, event, edited);
     if (!result.ok) return setError(result.error);
-    notify({ text: `Saved ${EVENT_LABELS[event.type].toLowerCase()} of ${formatDay(at)}.`, undo: result.undo });
+    notify({ text: `Saved ${EVENT_LABELS[event.type].toLowerCase()} of ${f.day(at)}.`, undo: result.undo });
     onClose();
   };
 
@@ -129,7 +133,7 @@ function EventEditor({ db, event, notify, onClose }: { db: QuotewiseDB; event: A
       {amount && (
         <label>
           Amount ({amount.currency})
-          <input type="number" min={0} step="0.01" required value={value} onInput={(e) => setValue(e.currentTarget.value)} />
+          <input type="number" min={0} step={10 ** -digits} required value={value} onInput={(e) => setValue(e.currentTarget.value)} />
         </label>
       )}
       <label>

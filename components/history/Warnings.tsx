@@ -3,8 +3,8 @@ import type { QuotewiseDB } from '@/lib/db/db';
 import type { DismissedWarning, Warning } from '@/lib/health';
 import { dismissWarning } from '@/lib/history/actions';
 import { articleTitles } from '@/lib/scoring/articles';
-import { formatDay } from '@/lib/history/describe';
 import { DAY_MS } from '@/lib/scoring/signals';
+import { useFormats } from '../formats';
 import type { Notify } from './HistoryApp';
 
 const CHOICES = [
@@ -15,6 +15,7 @@ const CHOICES = [
 
 /** Active warnings with their evidence and advice; each can be snoozed or dismissed with a reason. */
 export function Warnings({ db, accountId, warnings, dismissed, notify }: { db: QuotewiseDB; accountId: string; warnings: readonly Warning[]; dismissed: readonly DismissedWarning[]; notify: Notify }) {
+  const f = useFormats();
   return (
     <section aria-labelledby="warnings-title">
       <h2 id="warnings-title">Warnings</h2>
@@ -28,7 +29,7 @@ export function Warnings({ db, accountId, warnings, dismissed, notify }: { db: Q
           <ul>
             {dismissed.map((d) => (
               <li key={d.name}>
-                {d.name}: {d.until !== undefined ? `snoozed until ${formatDay(d.until)}` : 'dismissed'} on {formatDay(d.at)}. Reason: {d.reason}
+                {d.name}: {d.until !== undefined ? `snoozed until ${f.day(d.until)}` : 'dismissed'} on {f.day(d.at)}. Reason: {d.reason}
               </li>
             ))}
           </ul>
@@ -44,6 +45,7 @@ function WarningCard({ db, accountId, warning, notify }: { db: QuotewiseDB; acco
   const [choice, setChoice] = useState<(typeof CHOICES)[number]['value']>('30');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const f = useFormats();
   const id = `w-${warning.name.replaceAll(' ', '-')}`;
 
   const submit = async (event: Event) => {
@@ -56,7 +58,7 @@ function WarningCard({ db, accountId, warning, notify }: { db: QuotewiseDB; acco
     try {
       const until = choice === 'dismiss' ? undefined : Date.now() + Number(choice) * DAY_MS;
       const undo = await dismissWarning(db, { accountId, warning: warning.name, reason: reason.trim().slice(0, 200), ...(until === undefined ? {} : { until }) });
-      notify({ text: `${warning.name} ${until === undefined ? 'dismissed' : `snoozed until ${formatDay(until)}`}.`, undo });
+      notify({ text: `${warning.name} ${until === undefined ? 'dismissed' : `snoozed until ${f.day(until)}`}.`, undo });
     } catch (e) {
       setError(`Could not save: ${(e as Error).message}`);
       setBusy(false);
@@ -68,7 +70,7 @@ function WarningCard({ db, accountId, warning, notify }: { db: QuotewiseDB; acco
       <h3 id={`${id}-title`}>
         {warning.name} <span class={`sev-${warning.severity}`}>({warning.severity})</span>
       </h3>
-      <p>{warning.evidence}</p>
+      <p>{f.text(warning.evidence)}</p>
       <p>
         <strong>Advice:</strong> {warning.advice}
       </p>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { formats } from '@/lib/format';
 import { request } from '@/lib/messaging/client';
 import { applyField, DEFINITION_FIELDS, displayValue, sameRules, type DefinitionField } from '@/lib/options/definition-form';
 import { changeText, type Preview, previewText } from '@/lib/options/definition-preview';
@@ -124,7 +125,7 @@ export function DefinitionEditor({ locale }: { locale: string }) {
     <section aria-labelledby="definition-title">
       <h2 id="definition-title">Ideal-account definition</h2>
       <p class="hint">
-        {`Version ${saved.version}${saved.updatedAt ? `, saved ${new Date(saved.updatedAt).toLocaleString(locale)}` : ' (the defaults)'}. `}
+        {`Version ${saved.version}${saved.updatedAt ? `, saved ${formats(locale).day(saved.updatedAt)}` : ' (the defaults)'}. `}
         Every score names the version that produced it. Share it with your team as a file so everyone applies the same one.
       </p>
       <form onSubmit={onSubmit} aria-label="Ideal-account definition" noValidate>

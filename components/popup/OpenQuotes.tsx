@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatMinor } from '@/lib/amount';
+import { formats } from '@/lib/format';
 import type { OpenQuote } from '@/lib/messaging/quicklog';
 import { QUOTE_OUTCOMES } from '@/lib/model';
 import { OUTCOME_LABELS } from '@/lib/quicklog/build-event';
@@ -35,7 +35,8 @@ export function OpenQuotes({ quotes, staleAfterDays, locale, now, onOutcome }: O
 function StaleQuote({ quote, locale, days, onOutcome }: { quote: OpenQuote; locale: string; days: number; onOutcome: OpenQuotesProps['onOutcome'] }) {
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const id = `outcome-${quote.id}`;
-  const what = `${quote.accountName}, ${quote.quoteRef}, ${formatMinor(quote.amount.minor, quote.amount.currency, locale)}, ${days} days`;
+  const fmt = formats(locale);
+  const what = `${quote.accountName}, ${quote.quoteRef}, ${fmt.money(quote.amount.minor, quote.amount.currency)}, ${fmt.plural(days, 'day')}`;
   return (
     <li>
       <label for={id}>{what}</label>

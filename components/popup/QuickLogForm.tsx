@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatMinor } from '@/lib/amount';
+import { formats } from '@/lib/format';
 import type { OpenQuote } from '@/lib/messaging/quicklog';
 import { EVENT_LABELS, LOGGED_EVENT_TYPES, type LoggedEventType } from '@/lib/event-types';
 import type { NewEvent } from '@/lib/model';
@@ -123,7 +123,7 @@ export function QuickLogForm(props: QuickLogFormProps) {
     switch (name) {
       case 'amount':
       case 'competitorPrice':
-        input = text({ inputMode: 'decimal', placeholder: formatMinor(125_050, 'USD', locale).replace(/[^\d.,\s']/g, '').trim() });
+        input = text({ inputMode: 'decimal', placeholder: formats(locale).money(125_050, 'USD').replace(/[^\d.,\s']/g, '').trim() });
         break;
       case 'discount':
         input = text({ inputMode: 'decimal' });
@@ -139,7 +139,7 @@ export function QuickLogForm(props: QuickLogFormProps) {
         break;
       case 'quoteRef':
         input = select(
-          Object.fromEntries(openQuotes.map((q) => [q.quoteRef, `${q.quoteRef} · ${formatMinor(q.amount.minor, q.amount.currency, locale)}`])),
+          Object.fromEntries(openQuotes.map((q) => [q.quoteRef, `${q.quoteRef} · ${formats(locale).money(q.amount.minor, q.amount.currency)}`])),
           openQuotes.length ? 'Not linked to a quote' : 'No open quote',
         );
         break;
@@ -211,6 +211,6 @@ export function QuickLogForm(props: QuickLogFormProps) {
 
 /** What the undo bar says was logged. */
 function describe(event: NewEvent, accountName: string, locale: string): string {
-  const money = 'amount' in event && event.amount ? ` of ${formatMinor(event.amount.minor, event.amount.currency, locale)}` : '';
+  const money = 'amount' in event && event.amount ? ` of ${formats(locale).money(event.amount.minor, event.amount.currency)}` : '';
   return `${EVENT_LABELS[event.type as LoggedEventType] ?? event.type}${money} logged for ${accountName}.`;
 }

@@ -58,6 +58,14 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       contact.host = emailHost(contact.email);
     }),
   },
+  {
+    version: 7,
+    why: 'Cached summaries go stale once: their evidence and reasons now keep dates, money and percentages as values each view formats in the rep\'s locale (lib/format.ts), not as en-GB/en-US text.',
+    stores: {},
+    upgrade: (tx) => tx.table('summaries').toCollection().modify((summary: { staleAt: number }) => {
+      summary.staleAt = 0;
+    }),
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

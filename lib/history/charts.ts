@@ -14,8 +14,8 @@ export function recent<T>(items: readonly T[]): { shown: readonly T[]; omitted: 
 export interface PricePoint {
   at: number;
   quoteRef: string;
-  /** Major units of `currency`. */
-  amount: number;
+  /** Minor units of the series' currency. */
+  minor: number;
   discountPct: number | null;
   /** The customer asked us to match a competitor on this quote. */
   priceMatch: boolean;
@@ -46,7 +46,7 @@ export function priceSeries(events: readonly AccountEvent[]): { currency: string
     points: same.map((q) => ({
       at: q.at,
       quoteRef: q.quoteRef,
-      amount: q.amount.minor / 100,
+      minor: q.amount.minor,
       discountPct: q.discountPct ?? null,
       priceMatch: matched.has(q.quoteRef),
     })),
@@ -78,7 +78,9 @@ export function quotesAndOrdersByMonth(events: readonly AccountEvent[], now: num
 }
 
 export interface LateBar {
-  label: string;
+  invoiceRef: string | null;
+  /** When the invoice was issued: it names an invoice without a reference. */
+  at: number;
   dueAt: number;
   daysLate: number;
   unpaid: boolean;
@@ -98,7 +100,8 @@ export function daysLateByInvoice(events: readonly AccountEvent[], now: number):
     if (paidAt === undefined && now <= e.dueAt) continue;
     const settled = paidAt ?? now;
     bars.push({
-      label: e.invoiceRef ?? `Invoice of ${new Date(e.at).toISOString().slice(0, 10)}`,
+      invoiceRef: e.invoiceRef ?? null,
+      at: e.at,
       dueAt: e.dueAt,
       daysLate: Math.max(0, Math.round((settled - e.dueAt) / DAY_MS)),
       unpaid: paidAt === undefined,

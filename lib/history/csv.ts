@@ -1,20 +1,23 @@
 import Papa from 'papaparse';
 import type { AccountEvent } from '../model';
 import { EVENT_LABELS } from '../event-types';
+import { type Formats, isoDay } from '../format';
+import { formatAmount } from '../import/values';
 import { amountOf, describeEvent } from './describe';
 import type { PortfolioRow } from './portfolio';
 
 /**
- * CSV of what is on screen. Cells that a spreadsheet would run as a formula
- * (starting =, +, -, @, tab or CR) are prefixed with an apostrophe: account names
- * and notes come from emails and imports, i.e. from other people.
+ * CSV of what is on screen. Data columns hold machine forms (ISO days, plain decimals in the
+ * currency's own digits, ratios) so a spreadsheet reads them as values; the human column
+ * ("What happened") reads as the timeline does, in the rep's locale (lib/format.ts).
+ * Cells that a spreadsheet would run as a formula (starting =, +, -, @, tab or CR) are
+ * prefixed with an apostrophe: account names and notes come from emails and imports,
+ * i.e. from other people.
  */
 function toCsv(fields: string[], data: (string | number | null)[][]): string {
   return Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n' });
 }
 
-const isoDay = (at: number | null) => (at === null ? '' : new Date(at).toISOString().slice(0, 10));
-const major = (minor: number) => (minor / 100).toFixed(2);
 
 export function portfolioCsv(rows: readonly PortfolioRow[]): string {
   return toCsv(
@@ -25,16 +28,16 @@ export function portfolioCsv(rows: readonly PortfolioRow[]): string {
       r.band,
       r.score,
       r.warnings.join('; '),
-      major(r.revenueMinor),
+      formatAmount(r.revenueMinor, r.currency),
       r.currency,
       r.quoteToOrderRate === null ? '' : Math.round(r.quoteToOrderRate * 100) / 100,
       r.maxDaysLate,
-      isoDay(r.lastActivityAt),
+      r.lastActivityAt === null ? '' : isoDay(r.lastActivityAt),
     ]),
   );
 }
 
-export function historyCsv(accountName: string, events: readonly AccountEvent[]): string {
+export function historyCsv(accountName: string, events: readonly AccountEvent[], f: Formats): string {
   return toCsv(
     ['Account', 'Date', 'Type', 'What happened', 'Amount', 'Currency', 'Contact', 'Note', 'Source', 'Event id'],
     events.map((e) => {
@@ -43,8 +46,8 @@ export function historyCsv(accountName: string, events: readonly AccountEvent[])
         accountName,
         isoDay(e.at),
         EVENT_LABELS[e.type],
-        describeEvent(e),
-        amount ? major(amount.minor) : '',
+        describeEvent(e, f),
+        amount ? formatAmount(amount.minor, amount.currency) : '',
         amount?.currency ?? '',
         e.contactEmail ?? '',
         e.type === 'note' ? '' : (e.note ?? ''),

@@ -1,23 +1,16 @@
+import type { Formats } from '../format';
 import type { AccountEvent, Money } from '../model';
-import { money } from '../scoring/format';
-
 
 const OUTCOME_LABELS = { won: 'won', lost: 'lost', lost_to_incumbent: 'lost to the incumbent', no_decision: 'no decision' } as const;
-const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-export function formatDay(at: number): string {
-  return day.format(at);
-}
-
-const cash = (m: Money) => money(m.minor, m.currency);
-
-/** One line saying what happened, in the rep's words. */
-export function describeEvent(e: AccountEvent): string {
+/** One line saying what happened, in the rep's words and locale (`f`). */
+export function describeEvent(e: AccountEvent, f: Formats): string {
+  const cash = (m: Money) => f.money(m.minor, m.currency);
   switch (e.type) {
     case 'quote':
       return [
         `${e.quoteRef}: ${cash(e.amount)}`,
-        e.discountPct !== undefined ? `${e.discountPct}% off` : '',
+        e.discountPct !== undefined ? `${f.percent(e.discountPct / 100, 2)} off` : '',
         e.listPrice ? `list ${cash(e.listPrice)}` : '',
         e.competitor ? `against ${e.competitor}${e.competitorPrice ? ` at ${cash(e.competitorPrice)}` : ''}` : '',
       ].filter(Boolean).join(', ');
@@ -28,12 +21,12 @@ export function describeEvent(e: AccountEvent): string {
     case 'order':
       return cash(e.amount);
     case 'invoice':
-      return [e.invoiceRef, e.amount ? cash(e.amount) : '', `due ${formatDay(e.dueAt)}`, e.paidAt !== undefined ? `paid ${formatDay(e.paidAt)}` : 'unpaid']
+      return [e.invoiceRef, e.amount ? cash(e.amount) : '', `due ${f.day(e.dueAt)}`, e.paidAt !== undefined ? `paid ${f.day(e.paidAt)}` : 'unpaid']
         .filter(Boolean).join(', ');
     case 'payment':
       return [e.invoiceRef, e.amount ? cash(e.amount) : ''].filter(Boolean).join(', ') || 'Payment received';
     case 'service':
-      return `${e.minutes} min, ${e.kind.replace('_', ' ')}`;
+      return `${f.number(e.minutes)} min, ${e.kind.replace('_', ' ')}`;
     case 'engineering_change':
       return e.nre ? 'NRE charged' : 'No NRE charged';
     case 'referral':
@@ -43,7 +36,7 @@ export function describeEvent(e: AccountEvent): string {
     case 'note':
       return e.note;
     case 'warning_dismissed':
-      return `${e.warning} ${e.until !== undefined ? `snoozed until ${formatDay(e.until)}` : 'dismissed'}: ${e.reason}`;
+      return `${e.warning} ${e.until !== undefined ? `snoozed until ${f.day(e.until)}` : 'dismissed'}: ${e.reason}`;
   }
 }
 

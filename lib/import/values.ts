@@ -1,3 +1,5 @@
+import { currencyDigits } from '../format';
+
 /**
  * Cell parsers for imported files. Each returns a value or a reason a rep can
  * act on ("bad date "31/02/2024": no such day"), never throws.
@@ -76,7 +78,7 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** The date as the CSV writes it: `YYYY-MM-DD` at midnight UTC, full ISO 8601 otherwise. */
+/** The date as a CSV data column holds it: `YYYY-MM-DD` at midnight UTC, full ISO 8601 otherwise. Data, not display: views use lib/format.ts. */
 export function formatDate(at: number): string {
   const iso = new Date(at).toISOString();
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
@@ -89,18 +91,6 @@ export function parseCurrency(raw: string): Parsed<string> {
   const code = raw.trim().toUpperCase();
   knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
   return /^[A-Z]{3}$/.test(code) && knownCurrencies.has(code) ? ok(code) : bad(`bad currency "${raw.trim()}": use an ISO 4217 code such as USD or EUR`);
-}
-
-const fractionDigitsCache = new Map<string, number>();
-
-/** Minor-unit digits of a currency: 2 for USD, 0 for JPY, 3 for KWD. */
-export function minorDigits(currency: string): number {
-  let digits = fractionDigitsCache.get(currency);
-  if (digits === undefined) {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    fractionDigitsCache.set(currency, digits);
-  }
-  return digits;
 }
 
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
@@ -125,14 +115,14 @@ export function parseAmount(raw: string, currency: string, column = 'amount'): P
   if (normalised === null) return bad(`bad ${column} "${raw.trim()}": not a number`);
   const value = Number(normalised);
   if (value < 0) return bad(`negative ${column} "${raw.trim()}"`);
-  const minor = Math.round(value * 10 ** minorDigits(currency));
+  const minor = Math.round(value * 10 ** currencyDigits(currency));
   if (!Number.isSafeInteger(minor)) return bad(`${column} "${raw.trim()}" is too large`);
   return ok(minor);
 }
 
-/** Minor units back to the decimal text the CSV holds (`123456`, USD -> `1234.56`). */
+/** Minor units back to the plain decimal a CSV data column holds (`123456`, USD -> `1234.56`; JPY -> `123456`). Data, not display: views use lib/format.ts. */
 export function formatAmount(minor: number, currency: string): string {
-  const digits = minorDigits(currency);
+  const digits = currencyDigits(currency);
   if (digits === 0) return String(minor);
   const text = String(minor).padStart(digits + 1, '0');
   return `${text.slice(0, -digits)}.${text.slice(-digits)}`;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { minorDigitsOf, parseAmount, parseScaled } from '../amount';
+import { parseAmount, parseScaled } from '../amount';
+import { currencyDigits } from '../format';
 import { Definition, type Thresholds, type Weights } from '../scoring/definition';
 
 /**
@@ -78,7 +79,7 @@ export function displayValue(field: DefinitionField, d: Definition, locale: stri
     case 'percent':
       return number(value * 100, 2);
     case 'money':
-      return number(value / 10 ** minorDigitsOf(d.thresholds.currency), minorDigitsOf(d.thresholds.currency));
+      return number(value / 10 ** currencyDigits(d.thresholds.currency), currencyDigits(d.thresholds.currency));
     case 'decimal':
     case 'weight':
       return number(value, 2);

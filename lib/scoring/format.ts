@@ -1,25 +1,17 @@
-/** Plain-words formatting for evidence. English, UTC dates, no locale surprises in tests. */
-const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const dayMonthYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+import { deferred } from '../format';
 
-export function shortDate(at: number, now: number): string {
-  const sameYear = new Date(at).getUTCFullYear() === new Date(now).getUTCFullYear();
-  return (sameYear ? dayMonth : dayMonthYear).format(at);
-}
+/**
+ * Words for scoring's sentences (English). Dates, money and percentages are not formatted here:
+ * `shortDate`, `money` and `percent` write lib/format.ts `deferred` values into the evidence and
+ * reasons, and the view that shows the text formats them in the rep's locale (`Formats.text`),
+ * as the one date and money format of every view. Cached summaries hold no locale and no
+ * second format.
+ */
+export const { money, percent } = deferred;
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-export function money(minor: number, currency: string): string {
-  let format = moneyFormats.get(currency);
-  if (!format) {
-    // Creating a formatter costs far more than using one: scoring 10,000 accounts formats a lot of money.
-    format = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 });
-    moneyFormats.set(currency, format);
-  }
-  return format.format(minor / 100);
-}
-
-export function percent(ratio: number): string {
-  return `${Math.round(ratio * 100)}%`;
+/** A day in scoring's sentences. `now` is no longer read: a day always shows its year (lib/format.ts). */
+export function shortDate(at: number, _now?: number): string {
+  return deferred.day(at);
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

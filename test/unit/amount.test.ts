@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMinor, minorDigitsOf, parseAmount, parsePercent, separatorsOf } from '@/lib/amount';
+import { parseAmount, parsePercent, separatorsOf } from '@/lib/amount';
+import { currencyDigits } from '@/lib/format';
 
 const value = (input: string, locale: string, currency = 'USD') => {
   const result = parseAmount(input, locale, currency);
@@ -53,9 +54,9 @@ describe('parseAmount: the rep types an amount in their locale', () => {
   });
 
   it('uses the currency’s own number of minor digits', () => {
-    expect(minorDigitsOf('USD')).toBe(2);
-    expect(minorDigitsOf('JPY')).toBe(0);
-    expect(minorDigitsOf('KWD')).toBe(3);
+    expect(currencyDigits('USD')).toBe(2);
+    expect(currencyDigits('JPY')).toBe(0);
+    expect(currencyDigits('KWD')).toBe(3);
     expect(value('1,250', 'en-US', 'JPY')).toBe(1_250);
     expect(value('12.5', 'en-US', 'JPY')).toBe('This takes whole numbers only.');
     expect(value('1.5', 'en-US', 'KWD')).toBe(1_500);
@@ -92,12 +93,5 @@ describe('parsePercent', () => {
     expect(parsePercent('100', 'en-US')).toEqual({ ok: true, value: 100 });
     expect(parsePercent('101', 'en-US')).toEqual({ ok: false, error: 'A percentage is at most 100.' });
     expect(parsePercent('', 'en-US').ok).toBe(false);
-  });
-});
-
-describe('formatMinor', () => {
-  it('formats minor units in the locale', () => {
-    expect(formatMinor(125_050, 'USD', 'en-US')).toBe('$1,250.50');
-    expect(formatMinor(1_250, 'JPY', 'en-US')).toBe('¥1,250');
   });
 });

@@ -54,7 +54,8 @@ describe('database upgrades', () => {
       const name = `upgrade-${previous.version}-${crypto.randomUUID()}`;
       const old = new QuotewiseDB(name, previous.version);
       await old.transaction('rw', old.tables, async () => {
-        for (const [table, rows] of Object.entries(TABLES)) await old.table(table).bulkAdd(rows);
+        // Copies: from version 6 on, the contacts table's hook adds its storage-only host to the object it is given.
+        for (const [table, rows] of Object.entries(TABLES)) await old.table(table).bulkAdd(structuredClone(rows));
         await writeEventsAt(old, previous.version);
       });
       old.close();
@@ -75,4 +76,20 @@ describe('database upgrades', () => {
       await Dexie.delete(name);
     });
   }
+
+  it('version 7 makes every cached summary stale, so none shows a date or an amount in the old formats', async () => {
+    const name = `upgrade-summaries-${crypto.randomUUID()}`;
+    const old = new QuotewiseDB(name, 6);
+    await old.table('summaries').bulkAdd([
+      { accountId: 'acc-1', score: 40, band: 'Watch', staleAt: NOW + 3_600_000, reasons: [{ points: -5, text: 'Slow payer: 3 of 4 invoices paid late since 24 Sept 2025.' }] },
+    ]);
+    old.close();
+    const upgraded = new QuotewiseDB(name);
+    await upgraded.open();
+    expect(await upgraded.table('summaries').toArray()).toEqual([
+      { accountId: 'acc-1', score: 40, band: 'Watch', staleAt: 0, reasons: [{ points: -5, text: 'Slow payer: 3 of 4 invoices paid late since 24 Sept 2025.' }] },
+    ]);
+    upgraded.close();
+    await Dexie.delete(name);
+  });
 });

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DaysLateChart, PriceChart, QuotesOrdersChart } from '@/components/history/Charts';
 import { HistoryApp } from '@/components/history/HistoryApp';
 import { Timeline } from '@/components/history/Timeline';
+import { FormatsContext } from '@/components/formats';
+import { formats } from '@/lib/format';
 import { createAccount } from '@/lib/db/accounts';
 import type { QuotewiseDB } from '@/lib/db/db';
 import { eventsOfAccount, putEvents } from '@/lib/db/events';
@@ -130,6 +132,29 @@ describe('portfolio table', () => {
   });
 });
 
+describe('one format, in the rep’s locale', () => {
+  it('an account page in en-GB shows its dates, money and scoring’s evidence in en-GB, and nothing else', async () => {
+    const { risky } = await seedBook();
+    location.hash = `#/account/${risky.id}`;
+    render(
+      <FormatsContext.Provider value={formats('en-GB')}>
+        <HistoryApp db={db} />
+      </FormatsContext.Provider>,
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Squeeze Corp' });
+    await screen.findByRole('list', { name: 'Events, newest first' });
+    await screen.findByRole('heading', { name: /^Price relationship/ });
+    const text = document.body.textContent!;
+    // Scoring's evidence, stored without a locale, formatted here; the timeline, the charts' tables and month labels too.
+    expect(text).toMatch(/8 quotes since 2 Jan 2026, 1 order \(\d+%\)/);
+    expect(text).toContain('22 May 2026Quote Q1: US$1,000.00, 5% off');
+    expect(text).toContain('Invoice of 3 Mar 20262 Apr 2026');
+    expect(text).toContain('Sept 2025');
+    expect(text).not.toContain('⟦');
+    expect(text).not.toMatch(/[A-Z][a-z]{2} \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}/);
+  });
+});
+
 describe('timeline', () => {
   const events = () => new History('acc').quote(30, 1000, { ref: 'Q1' }).priceMatch(29, 'Rival').order(20, 800).dismiss(1, 'Slow payer', 'agreed new terms', 30).events;
 
@@ -137,7 +162,7 @@ describe('timeline', () => {
     render(<Timeline db={db} events={events()} notify={() => undefined} />);
     const items = within(screen.getByRole('list', { name: 'Events, newest first' })).getAllByRole('listitem');
     expect(items.map((li) => li.querySelector('strong')!.textContent)).toEqual(['Warning dismissed', 'Order', 'Price-match request', 'Quote']);
-    expect(items[0]!.textContent).toContain('Slow payer snoozed until 1 Jul 2026: agreed new terms');
+    expect(items[0]!.textContent).toContain('Slow payer snoozed until Jul 1, 2026: agreed new terms');
     choose(screen.getByRole('combobox', { name: 'Show' }), 'order');
     expect(within(screen.getByRole('list')).getAllByRole('listitem')).toHaveLength(1);
     expect(screen.getByText('Showing 1 of 1, newest first.')).toBeTruthy();
@@ -156,12 +181,12 @@ describe('timeline', () => {
     const notify = vi.fn();
     const { rerender } = render(<Timeline db={db} events={history.events} notify={notify} />);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Delete order of 22 May 2026' }));
-    await waitFor(() => expect(notify).toHaveBeenCalledWith(expect.objectContaining({ text: 'Deleted order of 22 May 2026.', undo: expect.anything() })));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete order of May 22, 2026' }));
+    await waitFor(() => expect(notify).toHaveBeenCalledWith(expect.objectContaining({ text: 'Deleted order of May 22, 2026.', undo: expect.anything() })));
     expect((await eventsOfAccount(db, account.id)).map((e) => e.id)).toEqual([history.events[0]!.id]);
 
     rerender(<Timeline db={db} events={await eventsOfAccount(db, account.id)} notify={notify} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Edit order of 12 May 2026' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Edit order of May 12, 2026' }));
     const form = screen.getByRole('form', { name: 'Edit order' });
     const amount = within(form).getByRole('spinbutton', { name: /Amount/ });
     fireEvent.input(amount, { target: { value: '-3' } });
@@ -185,11 +210,11 @@ describe('charts', () => {
         <DaysLateChart bars={daysLateByInvoice(quotes, NOW)} lateAfterDays={7} />
       </>,
     );
-    const price = screen.getByRole('img', { name: /^Quoted price and discount: 2 quotes in USD, from \$1,000 to \$900; discount from 5% to 12%; 1 with a price-match request\.$/ });
+    const price = screen.getByRole('img', { name: /^Quoted price and discount: 2 quotes in USD, from \$1,000\.00 to \$900\.00; discount from 5% to 12%; 1 with a price-match request\.$/ });
     expect(price.querySelectorAll('circle')).toHaveLength(2);
     expect(price.querySelectorAll('[data-price-match]')).toHaveLength(1);
     expect(screen.getByRole('table', { name: 'Quoted price and discount' }).querySelectorAll('tbody tr')).toHaveLength(2);
-    const months = screen.getByRole('img', { name: /2 quotes and 1 order over 12 months, 2025-07 to 2026-06/ });
+    const months = screen.getByRole('img', { name: /2 quotes and 1 order over 12 months, Jul 2025 to Jun 2026/ });
     expect(months.querySelectorAll('[data-bar=quotes]')).toHaveLength(12);
     const late = screen.getByRole('img', { name: 'Days past terms per invoice: 2 invoices, 1 more than 7 days late, worst 25 days.' });
     expect(late.querySelectorAll('[data-bar=invoice]')).toHaveLength(2);
@@ -214,7 +239,7 @@ describe('charts', () => {
     for (let i = 0; i < 61; i++) h.quote(200 - i, 1000 + i, { ref: `Q${i}` });
     const series = priceSeries(h.events);
     render(<PriceChart points={series.points} currency="USD" otherCurrency={0} />);
-    expect(screen.getByRole('img').getAttribute('aria-label')).toContain('the last 60 of 61 quotes in USD, from $1,001 to $1,060');
+    expect(screen.getByRole('img').getAttribute('aria-label')).toContain('the last 60 of 61 quotes in USD, from $1,001.00 to $1,060.00');
     expect(screen.getByRole('img').querySelectorAll('circle')).toHaveLength(60);
   });
 
@@ -225,6 +250,6 @@ describe('charts', () => {
     const circle = screen.getByRole('img').querySelector('circle')!;
     expect(Number(circle.getAttribute('cx'))).toBeGreaterThan(0);
     expect(Number.isFinite(Number(circle.getAttribute('cy')))).toBe(true);
-    expect(screen.getByRole('img').getAttribute('aria-label')).toContain('1 quote in USD, from $500 to $500');
+    expect(screen.getByRole('img').getAttribute('aria-label')).toContain('1 quote in USD, from $500.00 to $500.00');
   });
 });

@@ -6,6 +6,7 @@ import { dismissWarning, editEvent, mergeAccounts, removeEvents, splitContact, u
 import { loadBandHistory, monthOf, MONTHS_KEPT, recordBandSnapshot, withSnapshot } from '@/lib/history/band-history';
 import { applyChange } from '@/lib/history/change';
 import { daysLateByInvoice, priceSeries, quotesAndOrdersByMonth } from '@/lib/history/charts';
+import { formats } from '@/lib/format';
 import { historyCsv, portfolioCsv } from '@/lib/history/csv';
 import { amountOf } from '@/lib/history/describe';
 import { loadPortfolio } from '@/lib/history/load';
@@ -255,11 +256,23 @@ describe('CSV export', () => {
   it('exports an account history with one line per event', () => {
     const events = new History('a').quote(3, 1200, { discountPct: 10, ref: 'Q-1' }).dismiss(1, 'Slow payer', 'agreed').events;
     events.push({ ...events[0]!, id: 'n', type: 'order', note: '@SUM(A1:A9)', contactEmail: 'jo@acme.com' } as AccountEvent);
-    const rows = Papa.parse<string[]>(historyCsv('-Acme', events).trim()).data;
+    const rows = Papa.parse<string[]>(historyCsv('-Acme', events, formats('en-US')).trim()).data;
     expect(rows).toHaveLength(4);
-    expect(rows[1]).toEqual(["'-Acme", '2026-05-29', 'Quote', 'Q-1: $1,200, 10% off', '1200.00', 'USD', '', '', 'manual', 'a-1']);
+    // Data columns in machine form (ISO day, plain decimals); the human column as the timeline reads, in the rep's locale.
+    expect(rows[1]).toEqual(["'-Acme", '2026-05-29', 'Quote', 'Q-1: $1,200.00, 10% off', '1200.00', 'USD', '', '', 'manual', 'a-1']);
     expect(rows[2]![3]).toBe('Slow payer dismissed: agreed');
     expect(rows[3]!.slice(6, 8)).toEqual(['jo@acme.com', "'@SUM(A1:A9)"]);
+  });
+
+  it('writes amounts in their currency’s own decimals, and the human column in the rep’s locale', () => {
+    const yen = { minor: 480_000, currency: 'JPY' };
+    const invoice = { id: 'i', accountId: 'a', type: 'invoice', at: NOW, dueAt: Date.UTC(2026, 6, 1, 23, 59, 59), amount: yen, invoiceRef: 'INV-1', source: 'manual', createdAt: NOW } as AccountEvent;
+    const [, en] = Papa.parse<string[]>(historyCsv('Acme', [invoice], formats('en-US')).trim()).data;
+    expect(en).toEqual(['Acme', '2026-06-01', 'Invoice', 'INV-1, ¥480,000, due Jul 1, 2026, unpaid', '480000', 'JPY', '', '', 'manual', 'i']);
+    const [, gb] = Papa.parse<string[]>(historyCsv('Acme', [invoice], formats('en-GB')).trim()).data;
+    expect(gb![3]).toBe('INV-1, JP¥480,000, due 1 Jul 2026, unpaid');
+    const [, line] = Papa.parse<string[]>(portfolioCsv([row({ accountId: 'y', revenueMinor: 480_000, currency: 'JPY' })]).trim()).data;
+    expect(line![5]).toBe('480000');
   });
 });
 
@@ -270,7 +283,7 @@ describe('chart data', () => {
     const series = priceSeries(h.events);
     expect(series.currency).toBe('USD');
     expect(series.otherCurrency).toBe(1);
-    expect(series.points.map((p) => [p.quoteRef, p.amount, p.discountPct, p.priceMatch])).toEqual([['Q1', 1000, 5, true], ['Q2', 900, null, false], ['Q3', 800, 20, false]]);
+    expect(series.points.map((p) => [p.quoteRef, p.minor, p.discountPct, p.priceMatch])).toEqual([['Q1', 100_000, 5, true], ['Q2', 90_000, null, false], ['Q3', 80_000, 20, false]]);
     expect(priceSeries([])).toEqual({ currency: null, points: [], otherCurrency: 0 });
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formats } from '@/lib/format';
 import type { HealthSummary } from '@/lib/health';
 import type { Judgement } from '@/lib/model';
 import { DEFAULT_DEFINITION, Definition } from '@/lib/scoring/definition';
@@ -12,6 +13,8 @@ function score(history: History, judgement: Judgement = noJudgement, definition 
   return scoreAccount({ account: { id: history.accountId, name: 'Acme Corp', judgement }, events: history.events, definition, now: NOW });
 }
 const names = (summary: HealthSummary) => summary.warnings.map((w) => w.name);
+/** Evidence and reasons as a rep in en-US reads them: their dates, money and percentages are formatted when shown. */
+const read = (text: string | undefined) => (text === undefined ? undefined : formats('en-US').text(text));
 
 describe('Not enough data', () => {
   it('a single quote is not enough to judge, and raises no warning', () => {
@@ -48,9 +51,12 @@ describe('Price relationship (000 Sales; 002 #1)', () => {
     const summary = score(priceShopper());
     const warning = summary.warnings.find((w) => w.name === 'Price relationship');
     expect(warning).toBeDefined();
-    expect(warning!.evidence).toBe(
-      '6 quotes since 24 Sept 2025, 1 order (17%); 4 price-match requests, 3 naming Acme Supply; lost twice when the incumbent matched; discount deepened from 5% to 18%.',
+    expect(read(warning!.evidence)).toBe(
+      '6 quotes since Sep 24, 2025, 1 order (17%); 4 price-match requests, 3 naming Acme Supply; lost twice when the incumbent matched; discount deepened from 5% to 18%.',
     );
+    // Stored without a locale: each view formats the date and the rate in its rep's own.
+    expect(warning!.evidence).toMatch(/^6 quotes since ⟦day:\d+⟧, 1 order \(⟦percent:[\d.]+:0⟧\)/);
+    expect(formats('en-GB').text(warning!.evidence)).toMatch(/^6 quotes since 24 Sept 2025, 1 order \(17%\)/);
     expect(warning!.advice).toMatch(/^Stop re-quoting lower\. Explain what it takes to get that price \(volume, terms\)/);
     expect(warning!.severity).toBe('high');
     expect(summary.band).toBe('At risk');
@@ -115,7 +121,7 @@ describe('One-sided (002 #2)', () => {
     const h = new History().steadyOrders(4).service(300, 60).service(200, 120).service(90, 240).service(30, 300);
     const warning = score(h).warnings.find((w) => w.name === 'One-sided');
     expect(warning).toMatchObject({ severity: 'high' });
-    expect(warning!.evidence).toMatch(/^12 h of service since 1 Jun 2025, rising \(9 h in the recent half\); no up-sell, cross-sell or referral\.$/);
+    expect(read(warning!.evidence)).toMatch(/^12 h of service since Jun 1, 2025, rising \(9 h in the recent half\); no up-sell, cross-sell or referral\.$/);
   });
 
   it('the same service time with an up-sell or a referral is give and take', () => {
@@ -129,8 +135,8 @@ describe('One-sided (002 #2)', () => {
 describe('Squeaky wheel (004)', () => {
   it('is raised by many exceptions, changes and disputes relative to orders', () => {
     const h = new History().order(200, 3000).order(100, 3000).service(190, 30, 'exception').service(150, 30, 'order_change').service(90, 20, 'dispute').service(40, 20, 'exception');
-    expect(score(h).warnings.find((w) => w.name === 'Squeaky wheel')?.evidence).toBe(
-      '4 exceptions, order changes and disputes against 2 orders ($6,000).',
+    expect(read(score(h).warnings.find((w) => w.name === 'Squeaky wheel')?.evidence)).toBe(
+      '4 exceptions, order changes and disputes against 2 orders ($6,000.00).',
     );
   });
 
@@ -144,7 +150,7 @@ describe('Engineering without volume (000 Production & Engineering)', () => {
   it('is raised by change requests that never turn into repeat orders', () => {
     const h = new History().quote(300, 20_000).engineeringChange(280).engineeringChange(200).engineeringChange(120).order(100, 20_000);
     const warning = score(h).warnings.find((w) => w.name === 'Engineering without volume');
-    expect(warning?.evidence).toBe('3 engineering change requests since 25 Aug 2025, 1 order within 180 days; NRE charged on 0.');
+    expect(read(warning?.evidence)).toBe('3 engineering change requests since Aug 25, 2025, 1 order within 180 days; NRE charged on 0.');
     expect(warning?.advice).toMatch(/non-recurring engineering \(NRE\)/);
   });
 
@@ -161,7 +167,7 @@ describe('Wrong fit (003)', () => {
     h.invoice(100, 0).invoice(50, 0).referral(40);
     const summary = score(h);
     expect(names(summary)).toEqual(['Wrong fit']);
-    expect(summary.warnings[0]!.evidence).toBe('12 of 12 orders below $1,000 (average $120).');
+    expect(read(summary.warnings[0]!.evidence)).toBe('12 of 12 orders below $1,000.00 (average $120.00).');
     expect(summary.band).not.toBe('At risk');
     expect(summary.score!).toBeGreaterThanOrEqual(60);
   });
