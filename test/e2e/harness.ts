@@ -29,8 +29,12 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-/** Launch Debian Chromium with the built extension loaded, headless, no network. */
-export async function launchExtension({ headless = true }: { headless?: boolean } = {}): Promise<ExtensionSession> {
+/**
+ * Launch Debian Chromium with the built extension loaded, headless, no network.
+ * `locale` sets the browser's language (navigator.language, Intl's default) for every page,
+ * extension pages and content scripts included; left out, Chromium's own default.
+ */
+export async function launchExtension({ headless = true, locale }: { headless?: boolean; locale?: string } = {}): Promise<ExtensionSession> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No build at ${EXTENSION_DIR}: run "npm run build" first.`);
   }
@@ -38,8 +42,10 @@ export async function launchExtension({ headless = true }: { headless?: boolean 
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless,
+    ...(locale ? { locale } : {}),
     args: [
       ...(headless ? ['--headless=new'] : []),
+      ...(locale ? [`--lang=${locale}`] : []),
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       '--no-sandbox',
