@@ -2,17 +2,12 @@ import { deferred } from '../format';
 
 /**
  * Words for scoring's sentences (English). Dates, money and percentages are not formatted here:
- * `shortDate`, `money` and `percent` write lib/format.ts `deferred` values into the evidence and
+ * `day`, `money` and `percent` write lib/format.ts `deferred` values into the evidence and
  * reasons, and the view that shows the text formats them in the rep's locale (`Formats.text`),
  * as the one date and money format of every view. Cached summaries hold no locale and no
  * second format.
  */
-export const { money, percent } = deferred;
-
-/** A day in scoring's sentences. `now` is no longer read: a day always shows its year (lib/format.ts). */
-export function shortDate(at: number, _now?: number): string {
-  return deferred.day(at);
-}
+export const { day, money, percent } = deferred;
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;

@@ -1,6 +1,6 @@
 import type { Warning } from '../health';
 import type { Thresholds } from './definition';
-import { hours, money, percent, plural, shortDate, times } from './format';
+import { day, hours, money, percent, plural, times } from './format';
 import type { Signals } from './signals';
 
 /**
@@ -24,13 +24,13 @@ function priceRelationship(s: Signals, t: Thresholds): Warning | null {
   const repeatedMatches = s.priceMatches >= t.priceMatchRequests;
   if (!repeatedMatches && s.outcomes.lostToIncumbent === 0 && !deepening) return null;
 
-  const parts = [`${plural(s.quotes, 'quote')} since ${shortDate(s.firstQuoteAt!, s.now)}, ${plural(s.orders, 'order')} (${percent(Math.min(1, s.orders / s.quotes))})`];
+  const parts = [`${plural(s.quotes, 'quote')} since ${day(s.firstQuoteAt!)}, ${plural(s.orders, 'order')} (${percent(Math.min(1, s.orders / s.quotes))})`];
   if (s.priceMatches > 0) {
     const naming = s.topCompetitor && s.topCompetitor.count >= 2 ? `, ${s.topCompetitor.count} naming ${s.topCompetitor.name}` : '';
     parts.push(`${plural(s.priceMatches, 'price-match request')}${naming}`);
   }
   if (s.outcomes.lostToIncumbent > 0) parts.push(`lost ${times(s.outcomes.lostToIncumbent)} when the incumbent matched`);
-  if (deepening) parts.push(`discount deepened from ${deepening.from}% to ${deepening.to}%`);
+  if (deepening) parts.push(`discount deepened from ${percent(deepening.from / 100, 2)} to ${percent(deepening.to / 100, 2)}`);
   const severe = s.outcomes.lostToIncumbent >= 2 || s.priceMatches >= 2 * t.priceMatchRequests;
   return {
     name: 'Price relationship',
@@ -85,7 +85,7 @@ function oneSided(s: Signals, t: Thresholds): Warning | null {
   return {
     name: 'One-sided',
     severity: rising ? 'high' : 'medium',
-    evidence: `${hours(s.serviceMinutes)} of service since ${shortDate(s.windowStart, s.now)}${rising ? `, rising (${hours(s.serviceMinutesRecentHalf)} in the recent half)` : ''}; no up-sell, cross-sell or referral.`,
+    evidence: `${hours(s.serviceMinutes)} of service since ${day(s.windowStart)}${rising ? `, rising (${hours(s.serviceMinutesRecentHalf)} in the recent half)` : ''}; no up-sell, cross-sell or referral.`,
     advice:
       'Get to know their goals and offer a solution that grows the account both ways; if it stays one-sided, cut back the time it takes from better accounts.',
     source: '002 #2',
@@ -112,7 +112,7 @@ function engineeringWithoutVolume(s: Signals, t: Thresholds): Warning | null {
   return {
     name: 'Engineering without volume',
     severity: s.nreCharged === 0 ? 'medium' : 'low',
-    evidence: `${plural(s.engineeringChanges, 'engineering change request')} since ${shortDate(s.firstEngineeringChangeAt!, s.now)}, ${plural(s.followOnOrders, 'order')} within ${t.followOnDays} days; NRE charged on ${s.nreCharged}.`,
+    evidence: `${plural(s.engineeringChanges, 'engineering change request')} since ${day(s.firstEngineeringChangeAt!)}, ${plural(s.followOnOrders, 'order')} within ${t.followOnDays} days; NRE charged on ${s.nreCharged}.`,
     advice:
       'Charge a non-recurring engineering (NRE) fee, reimbursed when the volume comes through. Don\'t do the heavy lifting on a design that goes to another vendor.',
     source: '000 Production & Engineering',

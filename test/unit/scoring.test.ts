@@ -57,6 +57,7 @@ describe('Price relationship (000 Sales; 002 #1)', () => {
     // Stored without a locale: each view formats the date and the rate in its rep's own.
     expect(warning!.evidence).toMatch(/^6 quotes since ⟦day:\d+⟧, 1 order \(⟦percent:[\d.]+:0⟧\)/);
     expect(formats('en-GB').text(warning!.evidence)).toMatch(/^6 quotes since 24 Sept 2025, 1 order \(17%\)/);
+    expect(formats('de-DE').text(warning!.evidence).replace(/\u00a0/g, ' ')).toMatch(/^6 quotes since 24\. Sept\. 2025, 1 order \(17 %\);.* discount deepened from 5 % to 18 %\.$/);
     expect(warning!.advice).toMatch(/^Stop re-quoting lower\. Explain what it takes to get that price \(volume, terms\)/);
     expect(warning!.severity).toBe('high');
     expect(summary.band).toBe('At risk');
