@@ -1,11 +1,13 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { HealthSummary, Reason, Warning } from '@/lib/health';
+import type { ContentApi } from '@/lib/content/api';
 import { type BadgeState, ownQuestion } from '@/lib/content/state';
 import type { Formats } from '@/lib/format';
 import type { UI_FORMS } from '@/lib/messaging/ui';
 import type { WarningName } from '@/lib/model';
 import { points } from '@/lib/points';
 import { articleTitles } from '@/lib/scoring/articles';
+import { EmailSuggestion } from './EmailSuggestion';
 import { anchor } from './floating';
 import { useFormats } from './formats';
 
@@ -23,6 +25,10 @@ export interface CardProps {
   onClaimOwn(email: string): void;
   /** The rep says their own address is a customer's after all: show it as one. */
   onNotOwn(): void;
+  /** Where the badge is (badge UI only): the card offers what that customer's open email asks for. */
+  anchorOf?(): Element;
+  /** The content script's messages to the background, for the email suggestion (the badge UI ships no validator of its own). */
+  api?: ContentApi;
 }
 
 const ANSWER = { yes: 'Yes', no: 'No', unknown: 'Not known yet' } as const;
@@ -65,6 +71,7 @@ export function BadgeCard(props: CardProps) {
           ×
         </button>
       </div>
+      {props.anchorOf && props.api ? <EmailSuggestion anchor={props.anchorOf()} api={props.api} state={state} onDone={onClose} /> : null}
       {state.kind === 'unknown' ? <NewAccount state={state} onCreate={props.onCreate} onClaimOwn={props.onClaimOwn} /> : null}
       {state.kind === 'self' ? <OwnAddress state={state} onClaimOwn={props.onClaimOwn} onNotOwn={props.onNotOwn} /> : null}
       {state.kind === 'account' ? <Account {...props} state={state} /> : null}

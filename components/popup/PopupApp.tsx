@@ -5,11 +5,18 @@ import { request } from '@/lib/messaging/client';
 import type { OpenQuote } from '@/lib/messaging/quicklog';
 import type { NewEvent } from '@/lib/model';
 import { type AccountChoice, loadPopupData, type PopupData, type PopupParams, summaryOf } from '@/lib/popup/current-account';
-import { OUTCOME_LABELS } from '@/lib/quicklog/build-event';
+import { OUTCOME_LABELS, type QuickLogFields } from '@/lib/quicklog/build-event';
 import { AccountPicker } from './AccountPicker';
 import { HealthHeader } from './HealthHeader';
 import { OpenQuotes } from './OpenQuotes';
 import { QuickLogForm } from './QuickLogForm';
+
+/** The quick-log fields an email suggestion filled in (the popup's address: lib/popup/start.ts). */
+function prefilledFields(prefill: PopupParams['prefill']): Partial<QuickLogFields> | undefined {
+  if (!prefill) return undefined;
+  const { eventId: _id, ...fields } = prefill;
+  return fields;
+}
 
 /** Marked when the popup first shows real data (the account and its form, or the picker). `npm run bench` reads it. */
 export const POPUP_READY_MARK = 'quotewise:popup-ready';
@@ -72,7 +79,8 @@ export function PopupApp({ params, data, locale, now = Date.now, undoMs = 8000 }
 
   // One id per logging attempt, kept until the save is confirmed: if the background stopped after
   // storing the event but before answering, saving again replaces it instead of adding a twin.
-  const attemptId = useRef(crypto.randomUUID());
+  // A form filled in from an email suggestion saves under the id its message gave it: logging the same message again replaces that event.
+  const attemptId = useRef(params.prefill?.eventId ?? crypto.randomUUID());
   const save = async (event: NewEvent, text: string) => {
     const saved = await request('events.record', { event: { ...event, id: attemptId.current } });
     attemptId.current = crypto.randomUUID();
@@ -128,6 +136,7 @@ export function PopupApp({ params, data, locale, now = Date.now, undoMs = 8000 }
             defaultCurrency={loaded.defaultCurrency}
             openQuotes={accountQuotes}
             initialType={params.form ?? undefined}
+            initialFields={account.id === params.accountId ? prefilledFields(params.prefill) : undefined}
             now={now}
             onSave={save}
           />

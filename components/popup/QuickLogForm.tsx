@@ -25,6 +25,8 @@ export interface QuickLogFormProps {
   /** This account's quotes still waiting for an outcome, newest first: price-match requests and outcomes link to one. */
   openQuotes: readonly OpenQuote[];
   initialType?: LoggedEventType;
+  /** Fields filled in from an email suggestion, for the first event only. */
+  initialFields?: Partial<QuickLogFields>;
   now: () => number;
   /** Saves the event; throws with a message the rep can read when it could not be saved. */
   onSave: (event: NewEvent, summary: string) => Promise<void>;
@@ -54,7 +56,7 @@ export function QuickLogForm(props: QuickLogFormProps) {
   const { accountId, accountName, locale, defaultCurrency, openQuotes, now, onSave } = props;
   const fresh = () => ({ ...emptyFields(defaultCurrency, dateInputValue(now(), 30)), quoteRef: openQuotes[0]?.quoteRef ?? '' });
   const [type, setType] = useState<LoggedEventType>(props.initialType ?? 'quote');
-  const [fields, setFields] = useState<QuickLogFields>(fresh);
+  const [fields, setFields] = useState<QuickLogFields>(() => ({ ...fresh(), ...props.initialFields }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);

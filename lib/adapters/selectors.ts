@@ -55,7 +55,40 @@ export const selectors = {
   mailtoLink: 'a[href^="mailto:" i]',
 } as const;
 
+/**
+ * The open message's body, for the email suggestions (lib/suggest/message.ts). Read only by
+ * the badge UI script, never the content script: a separate export, so the content
+ * script's bundle leaves them out. Fixtures: gmail/price-match.html, outlook/price-match.html.
+ */
+export const messageSelectors = {
+  /** Gmail: one message of the thread, with its id. Fixture: gmail/price-match.html */
+  gmailMessage: 'div[data-message-id]',
+  /** Gmail: the message's sender (the header's h3), not its recipients. Fixture: gmail/price-match.html */
+  gmailSender: 'h3 span[email]',
+  /** Gmail: the message body (div.a3s inside div.ii.gt). Fixture: gmail/price-match.html */
+  gmailMessageBody: 'div.ii.gt div.a3s',
+  /** Gmail: quoted history inside a body (the reply's and the "Show trimmed content" part). Fixture: gmail/price-match.html */
+  gmailQuote: '.gmail_quote, blockquote, .gmail_extra',
+  /** Gmail: the sender's signature. Fixture: gmail/price-match.html */
+  gmailSignature: '.gmail_signature, [data-smartmail="gmail_signature"]',
+  /** Outlook: the reading pane. Fixture: outlook/price-match.html */
+  outlookReadingPane: '#ReadingPaneContainerId',
+  /** Outlook: one message of the conversation in the reading pane. Fixture: outlook/price-match.html */
+  outlookMessageItem: '[aria-label="Email message"]',
+  /** Outlook: the sender's persona (under "From:"), not the recipients. Fixture: outlook/price-match.html */
+  outlookSender: '[aria-label^="From:"]',
+  /** Outlook: the message body. Fixture: outlook/price-match.html */
+  outlookMessageBody: '[role="document"]',
+  /** Outlook: the open conversation in the message list, with its id. Fixture: outlook/price-match.html */
+  outlookSelectedConversation: '[role="option"][aria-selected="true"][data-convid]',
+  /** Outlook: the sender's signature block. Fixture: outlook/price-match.html */
+  outlookSignature: '#Signature, [id^="Signature_"]',
+  /** Outlook: where the quoted history starts (the reply header block, or the marker before it). Fixture: outlook/price-match.html */
+  outlookQuoteStart: '#divRplyFwdMsg, #appendonsend',
+} as const;
+
 export type SelectorName = keyof typeof selectors;
+export type MessageSelectorName = keyof typeof messageSelectors;
 
 /** Fill a parametrised selector (`%s`). */
 export function selector(name: SelectorName, value = ''): string {

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { Id, type WarningName } from '../primitives';
 import { LookupResponse } from '../messaging/lookup';
 import { sendRequest } from '../messaging/transport';
-import { OpenedReply, type UI_FORMS } from '../messaging/ui';
+import { OpenedReply, type Prefill, type UI_FORMS } from '../messaging/ui';
 import type { LookupQueries, NewAccountInput } from './state';
 
 /**
@@ -14,14 +14,18 @@ import type { LookupQueries, NewAccountInput } from './state';
 const CreatedAccount = z.object({ id: Id, name: z.string() });
 const ClaimedOwn = z.object({ ownDomain: z.optional(z.string()), ownAddress: z.optional(z.string()) });
 const DismissedReply = z.object({ dismissed: z.literal(true) });
+const Exists = z.object({ exists: z.boolean() });
 
 export const contentApi = {
   lookup: async (queries: LookupQueries) => (await sendRequest('accounts.lookup', queries, LookupResponse)).results,
   createAccount: (input: NewAccountInput) => sendRequest('accounts.create', input, CreatedAccount),
   dismissWarning: (input: { accountId: string; warning: WarningName; reason: string; snoozeDays?: 30 | 90 }) => sendRequest('warnings.dismiss', input, DismissedReply),
   claimOwn: (email: string) => sendRequest('settings.claimOwn', { email }, ClaimedOwn),
-  open: (page: 'popup' | 'history', accountId: string, form?: (typeof UI_FORMS)[number]) =>
-    sendRequest('ui.open', { page, accountId, ...(form ? { form } : {}) }, OpenedReply),
+  /** Open the popup (on a form, filled in from an email suggestion) or the history page. */
+  open: (page: 'popup' | 'history', accountId: string, form?: (typeof UI_FORMS)[number], prefill?: Prefill) =>
+    sendRequest('ui.open', { page, accountId, form, prefill }, OpenedReply),
+  /** Whether this account has this event: the email suggestion's message was logged already. */
+  hasEvent: (accountId: string, id: string) => sendRequest('events.has', { accountId, id }, Exists),
 };
 export type ContentApi = typeof contentApi;
 

@@ -4,7 +4,6 @@ import type { BadgeProps } from '@/components/Badge';
 import type { ContentApi } from './api';
 import { createHostRules } from './host-rules';
 import { type BadgeState, type LookupQueries, keyResults, missingQueries, queriesOf, queryKeys, sameState, sightingKey, stateFor } from './state';
-import { isDarkAt } from './theme';
 import type { BadgeUi, MountedBadge } from './ui-contract';
 
 interface Shown {
@@ -159,6 +158,7 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
 
   function props(badge: Shown): BadgeProps {
     return {
+      api,
       state: badge.state,
       dark: badge.dark,
       open: badge.open,
@@ -232,7 +232,7 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
       for (const [anchor, badge] of shown) {
         if (badge.themeRead) continue;
         badge.themeRead = true;
-        lastDark = isDarkAt(anchor);
+        lastDark = ui!.isDarkAt(anchor);
         if (badge.dark !== lastDark) {
           badge.dark = lastDark;
           draw(badge);
@@ -259,7 +259,7 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
     badge.status = undefined;
     // The rep asked for the card: one style read, on their click, so it matches the page's theme
     // now, even if the site switched theme after this badge was placed.
-    if (open) lastDark = badge.dark = isDarkAt(badge.sighting.anchor);
+    if (open) lastDark = badge.dark = ui!.isDarkAt(badge.sighting.anchor);
     draw(badge);
     // The card places itself and takes focus (the badge UI); closing gives focus back to the pill,
     // the root's first button, without scrolling the page to it.

@@ -23,4 +23,6 @@ export interface MountedBadge {
 
 export interface BadgeUi {
   mount(anchor: Element, place: 'after' | 'append', props: BadgeProps): MountedBadge;
+  /** Is the page dark where the badge sits (lib/content/theme.ts)? Read only once badges are shown, so it ships here, not in the content script. */
+  isDarkAt(element: Element): boolean;
 }

@@ -1,11 +1,23 @@
 import { Badge } from '@/components/Badge';
 import { mountClosed } from './mount';
+import { isDarkAt } from './theme';
 import type { BadgeUi } from './ui-contract';
 
 /** The badge UI the content script loads on demand (entrypoints/badge-ui.ts). */
 export const badgeUi: BadgeUi = {
+  isDarkAt,
   mount(anchor, place, props) {
-    const mounted = mountClosed(anchor, place, <Badge {...props} />);
-    return { ...mounted, update: (next) => mounted.update(<Badge {...next} />) };
+    // The card reads the anchor's message when it opens (email suggestions): the anchor it is at then.
+    let at = anchor;
+    const anchorOf = () => at;
+    const mounted = mountClosed(anchor, place, <Badge {...props} anchorOf={anchorOf} />);
+    return {
+      ...mounted,
+      update: (next) => mounted.update(<Badge {...next} anchorOf={anchorOf} />),
+      move: (to, where) => {
+        at = to;
+        mounted.move(to, where);
+      },
+    };
   },
 };

@@ -16,8 +16,13 @@ export interface PopupParams {
   email: string | null;
   text: string | null;
   tabId: number | null;
-  form: 'quote' | 'price_match' | null;
+  form: 'quote' | 'price_match' | 'order' | 'payment' | null;
+  /** The form filled in from an email suggestion (the badge's chip): fields as typed, and the event's id. */
+  prefill: Partial<Record<(typeof PREFILL_KEYS)[number], string>> | null;
 }
+
+/** The parameters an email suggestion fills the form with (lib/messaging/ui.ts PREFILL_PARAMS, repeated here: this module ships no Zod). */
+export const PREFILL_KEYS = ['eventId', 'amount', 'currency', 'competitor', 'competitorPrice', 'reference', 'invoiceRef', 'note'] as const;
 
 export function readPopupParams(search: string): PopupParams {
   const params = new URLSearchParams(search);
@@ -28,8 +33,18 @@ export function readPopupParams(search: string): PopupParams {
     email: params.get('email')?.slice(0, 320) || null,
     text: params.get('q')?.trim().slice(0, 200) || null,
     tabId: Number.isInteger(tab) && tab > 0 ? tab : null,
-    form: form === 'quote' || form === 'price_match' ? form : null,
+    form: form === 'quote' || form === 'price_match' || form === 'order' || form === 'payment' ? form : null,
+    prefill: readPrefill(params),
   };
+}
+
+function readPrefill(params: URLSearchParams): PopupParams['prefill'] {
+  const prefill: NonNullable<PopupParams['prefill']> = {};
+  for (const key of PREFILL_KEYS) {
+    const value = params.get(key)?.trim().slice(0, key === 'note' ? 500 : 200);
+    if (value) prefill[key] = value;
+  }
+  return Object.keys(prefill).length ? prefill : null;
 }
 
 /** Starts `popup.open`; the answer is unread. Without an account, email or text, the customer comes from the current tab. */

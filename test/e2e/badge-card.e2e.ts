@@ -10,7 +10,8 @@ import { type Box, GLOBEX, boxesOf, expectBadges, focusAccessible, focusedName, 
  * the browser's accessibility tree and layout (CDP), never from the page.
  */
 const THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWBvGkPqLmNnRsTtVvWwXxYy';
-const CARD_BUTTONS = ['Close', 'Log a quote', 'Log a price-match request', 'Snooze or dismiss…', 'Open history'];
+/** The Globex message asks for a quote: the card's top carries the email suggestion's chip (issue 17). */
+const CARD_BUTTONS = ['Close', 'Log', 'Dismiss this suggestion', 'Log a quote', 'Log a price-match request', 'Snooze or dismiss…', 'Open history'];
 
 /** Whether a click at the centre of `box` lands on that node (or inside it): nothing covers it. */
 async function clickable(page: Page, box: Box & { backendNodeId: number }): Promise<boolean> {
@@ -59,6 +60,8 @@ async function openCard(page: Page): Promise<void> {
   await focusAccessible(page, GLOBEX);
   await page.keyboard.press('Enter');
   await waitForAccessible(page, (n) => n.role === 'dialog' && n.name === 'Globex Components');
+  // The chip comes once the background said the message was not logged yet: the card's final size.
+  await waitForAccessible(page, (n) => n.role === 'button' && n.name === 'Log');
   // Floating UI places the card in the frame it opens in; one more frame for the layout to settle.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }

@@ -46,6 +46,7 @@ function fakeApi() {
 function recordingUi() {
   const drawn = new Map<Element, BadgeProps>();
   const ui: BadgeUi = {
+    isDarkAt: badgeUi.isDarkAt,
     mount(anchor, place, props) {
       const mounted = badgeUi.mount(anchor, place, props);
       drawn.set(anchor, props);

@@ -24,8 +24,14 @@ describe('page.customers: the content script tells the popup who is on the page'
 
 describe('popup parameters and account names', () => {
   it('reads only well-formed parameters', () => {
-    expect(readPopupParams('?account=a1&form=price_match&tab=12')).toEqual({ accountId: 'a1', email: null, text: null, tabId: 12, form: 'price_match' });
-    expect(readPopupParams('?form=delete&tab=-3&q=%20Acme%20')).toEqual({ accountId: null, email: null, text: 'Acme', tabId: null, form: null });
+    expect(readPopupParams('?account=a1&form=price_match&tab=12')).toEqual({ accountId: 'a1', email: null, text: null, tabId: 12, form: 'price_match', prefill: null });
+    expect(readPopupParams('?form=delete&tab=-3&q=%20Acme%20')).toEqual({ accountId: null, email: null, text: 'Acme', tabId: null, form: null, prefill: null });
+    expect(readPopupParams('?account=a1&form=order&eventId=email%3Aorder%3A%23msg-f%3A1&amount=24750.00&currency=USD&note=PO%204471&other=x').prefill).toEqual({
+      eventId: 'email:order:#msg-f:1',
+      amount: '24750.00',
+      currency: 'USD',
+      note: 'PO 4471',
+    });
   });
 
   it('turns a typed web address into a domain, and a domain into the name of the account to create', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type SelectorName, selector } from '@/lib/adapters/selectors';
+import { type MessageSelectorName, type SelectorName, messageSelectors, selector } from '@/lib/adapters/selectors';
 import { fixtureDocument } from './fixtures';
 
 /** How many times each selector matches in the fixture named in its comment. A site redesign shows up here first. */
@@ -39,5 +39,28 @@ const EXPECTED: [SelectorName, string, string | undefined, number][] = [
 describe('selectors against their fixtures', () => {
   it.each(EXPECTED)('%s matches in %s (%s): %i', (name, fixture, value, count) => {
     expect(fixtureDocument(fixture).querySelectorAll(selector(name, value)).length).toBe(count);
+  });
+});
+
+/** The open message's body (email suggestions, read by the badge UI only). */
+const MESSAGE_EXPECTED: [MessageSelectorName, string, number][] = [
+  ['gmailMessage', 'gmail/price-match.html', 1],
+  ['gmailSender', 'gmail/price-match.html', 1],
+  ['gmailMessageBody', 'gmail/price-match.html', 1],
+  ['gmailQuote', 'gmail/price-match.html', 2],
+  ['gmailSignature', 'gmail/price-match.html', 1],
+  ['gmailSender', 'gmail/thread.html', 1],
+  ['outlookReadingPane', 'outlook/price-match.html', 1],
+  ['outlookMessageItem', 'outlook/price-match.html', 1],
+  ['outlookSender', 'outlook/price-match.html', 1],
+  ['outlookMessageBody', 'outlook/price-match.html', 1],
+  ['outlookSelectedConversation', 'outlook/price-match.html', 1],
+  ['outlookSignature', 'outlook/price-match.html', 1],
+  ['outlookQuoteStart', 'outlook/price-match.html', 2],
+];
+
+describe('message selectors against their fixtures', () => {
+  it.each(MESSAGE_EXPECTED)('%s matches in %s: %i', (name, fixture, count) => {
+    expect(fixtureDocument(fixture).querySelectorAll(messageSelectors[name]).length).toBe(count);
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { detect } from '@/lib/suggest/detect';
 import { findDate } from '@/lib/suggest/dates';
 import { findMoney } from '@/lib/suggest/money';
+import { messageOf, messageText } from '@/lib/suggest/message';
 import { newestText } from '@/lib/suggest/newest';
+import { fixtureDocument } from './fixtures';
 import { CORPUS_NOW, loadCorpus } from '../suggest/corpus';
 import { evaluate } from '../suggest/evaluate';
 
@@ -135,5 +137,28 @@ describe('the corpus (npm run eval prints the figures)', () => {
     expect(result.precisionShown).toBeGreaterThanOrEqual(0.95);
     for (const recall of Object.values(result.recall)) expect(recall.share).toBeGreaterThanOrEqual(0.85);
     expect(result.amounts.share).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('the open message, read from the page', () => {
+  it.each([
+    ['gmail/price-match.html', 'span[email="jane.doe@acme-industrial.com"]', '#msg-f:1782110022334455667'],
+    ['outlook/price-match.html', '[title^="Jane Doe"]', 'outlook:AAQkADAwATM0MDAAMS1iNmNhLWQzYjgtMDACLTAwCgAQAA:0'],
+  ])('%s: the sender’s message, its newest text only, and what it asks', (fixture, sender, id) => {
+    const doc = fixtureDocument(fixture);
+    const message = messageOf(doc.querySelector(sender)!);
+    expect(message?.id).toBe(id);
+    const text = messageText(message!.body);
+    expect(text).toContain('Initrode came in at $6,150');
+    expect(text).not.toMatch(/Purchasing Manager|confidential|Q-1042|Could you quote|best price/);
+    expect(detect(text, CORPUS_NOW)).toEqual({ kind: 'price_match', competitor: 'Initrode', competitorPrice: { minor: 615_000, currency: 'USD' } });
+  });
+
+  it('reads no message for a recipient’s badge or outside a message', () => {
+    const gmail = fixtureDocument('gmail/price-match.html');
+    expect(messageOf(gmail.querySelector('span.g2[email]')!)).toBeNull();
+    expect(messageOf(gmail.querySelector('a[aria-label^="Google Account:"]')!)).toBeNull();
+    const outlook = fixtureDocument('outlook/price-match.html');
+    expect(messageOf(outlook.querySelector('[title*="initech-parts.com"]')!)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { refreshSummaries } from '../../scoring/store';
 import { broadcastChanged } from '../notify';
 import type { BackgroundDeps, HandlersFor } from './deps';
 
-export function eventHandlers({ db, now }: BackgroundDeps): HandlersFor<'events.record' | 'events.ofAccount'> {
+export function eventHandlers({ db, now }: BackgroundDeps): HandlersFor<'events.record' | 'events.has' | 'events.ofAccount'> {
   return {
     'events.record': async ({ event }) => {
       const database = db();
@@ -16,6 +16,8 @@ export function eventHandlers({ db, now }: BackgroundDeps): HandlersFor<'events.
       void broadcastChanged([recorded.accountId]);
       return recorded;
     },
+
+    'events.has': async ({ accountId, id }) => ({ exists: (await eventsOfAccount(db(), accountId)).some((event) => event.id === id) }),
 
     'events.ofAccount': async ({ accountId }) => ({ events: await eventsOfAccount(db(), accountId) }),
   };

@@ -10,10 +10,10 @@ import type { HandlersFor } from './deps';
  */
 export function uiHandlers(): HandlersFor<'ui.open' | 'ui.loadBadgeUi'> {
   return {
-    'ui.open': async ({ page, accountId, form }, sender) => {
+    'ui.open': async ({ page, accountId, form, prefill }, sender) => {
       const opener = sender.tab?.id;
       await browser.tabs.create({
-        url: browser.runtime.getURL(uiPagePath(page, accountId, form) as '/popup.html'),
+        url: browser.runtime.getURL(uiPagePath(page, accountId, form, prefill) as '/popup.html'),
         ...(opener === undefined ? {} : { openerTabId: opener }),
       });
       return { opened: true as const };
