@@ -1,5 +1,5 @@
 import { messageSelectors as selectors } from '../adapters/selectors';
-import { newestText } from './newest';
+import { LOOK_CHARS, newestText } from './newest';
 
 /**
  * The open message a badge belongs to, read only in the badge UI (never the content
@@ -39,7 +39,7 @@ const SKIP = `${selectors.gmailQuote}, ${selectors.gmailSignature}, ${selectors.
 const BLOCK = /^(DIV|P|BR|LI|TR|H[1-6]|BLOCKQUOTE|TABLE)$/;
 
 /** The body's newest text: its text nodes in order, block elements as line breaks, stopping where quoted history starts. */
-export function messageText(body: Element, limit = 60_000): string {
+export function messageText(body: Element, limit = LOOK_CHARS): string {
   const parts: string[] = [];
   let length = 0;
   let stopped = false;

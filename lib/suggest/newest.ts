@@ -28,7 +28,11 @@ const CUT_AT = [
   /^\s*(this (e-?mail|message)( and any attachments?)? (is|are|may be) (confidential|intended)|confidentiality notice|disclaimer\s*:|the information (contained )?in this (e-?mail|message)|diese e-?mail (enthält|ist)|ce message (et|est)|dit bericht is|este (correo|mensaje) (es|y))/im,
 ];
 
-export function newestText(text: string): string {
+/** How much of a message is looked at: twice what detection reads (detect.ts READ_CHARS), so the cut is still found in a long quote. */
+export const LOOK_CHARS = 12_000;
+
+export function newestText(whole: string): string {
+  const text = whole.slice(0, LOOK_CHARS);
   let end = text.length;
   for (const pattern of CUT_AT) {
     const m = pattern.exec(text);

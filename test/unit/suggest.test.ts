@@ -162,3 +162,13 @@ describe('the open message, read from the page', () => {
     expect(messageOf(outlook.querySelector('[title*="initech-parts.com"]')!)).toBeNull();
   });
 });
+
+describe('a long message', () => {
+  it('reads the ask at the top of a 5,000-word message, and only a bounded part of it', () => {
+    const filler = Array.from({ length: 5000 }, (_, i) => (i % 12 === 11 ? 'delivery.\n' : 'delivery')).join(' ');
+    const text = `Initrode came in at $6,150. Can you match that?\n${filler}\nPlease quote 500 housings.`;
+    expect(detect(newestText(text), CORPUS_NOW)).toMatchObject({ kind: 'price_match', competitor: 'Initrode' });
+    // An ask past the bounds is not read: the cost stays flat however long the message.
+    expect(detect(newestText(`${filler}\nInitrode came in at $6,150. Can you match that?`), CORPUS_NOW)).toBeNull();
+  });
+});
