@@ -98,10 +98,11 @@ describe('security: the page cannot read us, and nothing from data ever runs', (
         aliases: [payload.slice(0, 100)],
       });
       accounts.push(account);
-      // Enough history for a Price relationship warning whose evidence names the competitor.
+      // Enough history for a Price relationship warning whose evidence names the competitor: quotes older
+      // than openQuoteDays (60), so they count in the quote-to-order rate without an outcome.
       for (let q = 0; q < 4; q++) {
-        await send(session, 'events.record', { event: { type: 'quote', accountId: account.id, at: now - (40 - q) * DAY, amount: { minor: 100_000, currency: 'USD' }, note: payload } });
-        await send(session, 'events.record', { event: { type: 'price_match', accountId: account.id, at: now - (39 - q) * DAY, competitor: payload.slice(0, 200) } });
+        await send(session, 'events.record', { event: { type: 'quote', accountId: account.id, at: now - (80 - q) * DAY, amount: { minor: 100_000, currency: 'USD' }, note: payload } });
+        await send(session, 'events.record', { event: { type: 'price_match', accountId: account.id, at: now - (79 - q) * DAY, competitor: payload.slice(0, 200) } });
       }
       await send(session, 'events.record', { event: { type: 'note', accountId: account.id, at: now - DAY, note: payload } });
     }
