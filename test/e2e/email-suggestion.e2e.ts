@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AxNode, type ExtensionSession, accessibleNodes, launchExtension, serveFixture, waitForAccessible } from './harness';
+import { type AxNode, type ExtensionSession, ROOT, accessibleNodes, launchExtension, serveFixture, waitForAccessible } from './harness';
 import { boxesOf, createAccount } from './badge-harness';
 
 /**
@@ -10,12 +12,21 @@ import { boxesOf, createAccount } from './badge-harness';
  * the chip is gone, and nothing went to the network.
  */
 const SITES = [
-  { site: 'Gmail', pattern: 'https://mail.google.com/**', fixture: 'gmail/price-match.html', url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWBvGkPqLmNnRsTtVvWwXxYy', messageId: '#msg-f:1782110022334455667' },
+  {
+    site: 'Gmail',
+    pattern: 'https://mail.google.com/**',
+    fixture: 'gmail/price-match.html',
+    url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWBvGkPqLmNnRsTtVvWwXxYy',
+    /** Where the same message comes from a sender who is not an account yet. */
+    unknownUrl: 'https://mail.google.com/mail/u/1/',
+    messageId: '#msg-f:1782110022334455667',
+  },
   {
     site: 'Outlook on the web',
     pattern: 'https://outlook.office.com/mail/**',
     fixture: 'outlook/price-match.html',
     url: 'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1iNmNhLWQzYjgtMDACLTAwCgAQAA',
+    unknownUrl: 'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1iNmNhLWQzYjgtMDACLTAwCgAQAB',
     messageId: 'outlook:AAQkADAwATM0MDAAMS1iNmNhLWQzYjgtMDACLTAwCgAQAA:0',
   },
 ] as const;
@@ -27,7 +38,7 @@ const isLog = (node: AxNode) => node.role === 'button' && node.name === 'Log';
 
 type Reply<T> = { ok: true; data: T } | { ok: false; error: { message: string } };
 
-describe.each(SITES)('email suggestion on $site', ({ site, pattern, fixture, url, messageId }) => {
+describe.each(SITES)('email suggestion on $site', ({ site, pattern, fixture, url, unknownUrl, messageId }) => {
   let session: ExtensionSession;
   let accountId: string;
   const send = async <T,>(type: string, data: unknown): Promise<T> => {
@@ -116,6 +127,36 @@ describe.each(SITES)('email suggestion on $site', ({ site, pattern, fixture, url
     // Logging the same message again replaces its event: still one.
     await send('events.record', { event: { id: `email:price_match:${messageId}`, type: 'price_match', accountId, at: Date.now(), competitor: 'Initrode' } });
     expect((await events()).filter((event) => event.type === 'price_match')).toHaveLength(1);
+    await popup.close();
+    await page.close();
+  });
+
+  it('a sender who is not an account yet: one click creates the account and opens the form filled in', async () => {
+    const html = (await readFile(path.join(ROOT, 'test/fixtures', fixture), 'utf8')).replaceAll('acme-industrial', 'hooli-parts').replaceAll('Acme Industrial', 'Hooli Parts');
+    await session.context.route(`${unknownUrl}**`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(unknownUrl);
+    const unknownBadge = 'Quotewise: jane.doe@hooli-parts.com is not an account yet. Create account.';
+    await waitForAccessible(page, isBadgeOf(unknownBadge));
+    const [sender] = (await boxesOf(page, isBadgeOf(unknownBadge))).sort((a, b) => a.y - b.y);
+    await page.mouse.click(sender!.x + sender!.width / 2, sender!.y + sender!.height / 2);
+    await waitForAccessible(page, (node) => node.role === 'dialog');
+    await waitForAccessible(page, (node) => node.name === CHIP);
+    const [create] = await boxesOf(page, (node) => node.role === 'button' && node.name === 'Create account and log');
+    const popupOpened = session.context.waitForEvent('page');
+    await page.mouse.click(create!.x + create!.width / 2, create!.y + create!.height / 2);
+    const popup = await popupOpened;
+    await popup.getByRole('heading', { name: 'Hooli Parts' }).waitFor();
+    await expect.poll(() => popup.getByRole('textbox', { name: 'Competitor', exact: true }).inputValue()).toBe('Initrode');
+    await popup.keyboard.press('Enter');
+    await popup.getByText('Price-match request logged for Hooli Parts.').waitFor();
+    const { accounts } = await send<{ accounts: { id: string; name: string }[] }>('accounts.search', { query: 'hooli' });
+    expect(accounts.map((a) => a.name)).toEqual(['Hooli Parts']);
+    const logged = (await send<{ events: { id: string; type: string }[] }>('events.ofAccount', { accountId: accounts[0]!.id })).events;
+    expect(logged).toMatchObject([{ id: `email:price_match:${messageId}`, type: 'price_match', competitor: 'Initrode' }]);
+    // The badge is the new account's now.
+    await waitForAccessible(page, (node) => node.role === 'button' && node.name.startsWith('Quotewise: Hooli Parts'));
     await popup.close();
     await page.close();
   });
