@@ -18,6 +18,9 @@ export const CORPUS_NOW = Date.UTC(2026, 11, 4, 12);
 /** Messages written after the rules were tuned, and never tuned on. */
 export const HELD_OUT = path.resolve(import.meta.dirname, '../fixtures/suggest/heldout.txt');
 
+/** Messages written after the rules were broadened, measured and never tuned on. */
+export const THIRD_SET = path.resolve(import.meta.dirname, '../fixtures/suggest/heldout2.txt');
+
 export function loadCorpus(file = path.resolve(import.meta.dirname, '../fixtures/suggest/corpus.txt')): CorpusMessage[] {
   const lines = readFileSync(file, 'utf8').split('\n');
   const blocks = new Map<string, string>();

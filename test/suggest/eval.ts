@@ -6,29 +6,30 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { detect } from '@/lib/suggest/detect';
 import { newestText } from '@/lib/suggest/newest';
-import { CORPUS_NOW, HELD_OUT, loadCorpus } from './corpus';
+import { CORPUS_NOW, HELD_OUT, THIRD_SET, loadCorpus } from './corpus';
 import { KINDS, evaluate } from './evaluate';
 
 const corpus = loadCorpus();
 const result = evaluate(corpus);
 const heldOut = loadCorpus(HELD_OUT);
 const held = evaluate(heldOut);
+const third = evaluate(loadCorpus(THIRD_SET));
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const counts = Object.fromEntries(['quote', 'price_match', 'order', 'payment', 'none'].map((l) => [l, corpus.filter((m) => m.label === l).length]));
 console.log(`Corpus: ${result.size} messages (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}); ${corpus.filter((m) => m.from !== 'customer').length} from a colleague or the rep's own company.`);
 console.log(`Second set: ${held.size} more messages written after the rules were tuned on the corpus. Before any rule changed for them it read: precision 12/12, recall quote 1/6, price_match 5/7, order 3/6, payment 3/6, amounts 3/6 (heldout.txt's header); the rules have been broadened since, so below it is no longer held out.`);
+console.log(`Third set: ${third.size} messages written after that, measured and never tuned on: how the rules generalise.`);
 console.log('');
-console.log('figure                                           corpus     second set   target');
-const row = (name: string, a: string, b: string, target: string) => console.log(`${name.padEnd(40)} ${a.padStart(14)} ${b.padStart(14)}   ${target}`);
+console.log('figure                                           corpus     second set      third set   target');
+const row = (name: string, a: string, b: string, c: string, target: string) => console.log(`${name.padEnd(40)} ${a.padStart(14)} ${b.padStart(14)} ${c.padStart(14)}   ${target}`);
 const ratio = (share: number, n: number, of: number) => `${pct(share)} ${`${n}/${of}`.padStart(7)}`;
-row('precision of showing a suggestion', ratio(result.precisionShown, Math.round(result.precisionShown * result.shown), result.shown), ratio(held.precisionShown, Math.round(held.precisionShown * held.shown), held.shown), '≥ 95%');
-row('  … and of the right kind', ratio(result.precisionKind, Math.round(result.precisionKind * result.shown), result.shown), ratio(held.precisionKind, Math.round(held.precisionKind * held.shown), held.shown), '');
-for (const k of KINDS) row(`recall: ${k}`, ratio(result.recall[k].share, result.recall[k].found, result.recall[k].of), ratio(held.recall[k].share, held.recall[k].found, held.recall[k].of), '≥ 85%');
-row('amounts extracted exactly', ratio(result.amounts.share, result.amounts.exact, result.amounts.of), ratio(held.amounts.share, held.amounts.exact, held.amounts.of), '≥ 90%');
-for (const [k, v] of Object.entries(result.fields)) {
-  const h = held.fields[k as keyof typeof held.fields];
-  row(`  ${k}`, ratio(v.of ? v.exact / v.of : 1, v.exact, v.of), ratio(h.of ? h.exact / h.of : 1, h.exact, h.of), '');
-}
+const sets = [result, held, third];
+const cells = (f: (e: typeof result) => [number, number]) => sets.map((e) => { const [n, of] = f(e); return ratio(of ? n / of : 1, n, of); }) as [string, string, string];
+row('precision of showing a suggestion', ...cells((e) => [Math.round(e.precisionShown * e.shown), e.shown]), '≥ 95%');
+row('  … and of the right kind', ...cells((e) => [Math.round(e.precisionKind * e.shown), e.shown]), '');
+for (const k of KINDS) row(`recall: ${k}`, ...cells((e) => [e.recall[k].found, e.recall[k].of]), '≥ 85%');
+row('amounts extracted exactly', ...cells((e) => [e.amounts.exact, e.amounts.of]), '≥ 90%');
+for (const k of Object.keys(result.fields) as (keyof typeof result.fields)[]) row(`  ${k}`, ...cells((e) => [e.fields[k].exact, e.fields[k].of]), '');
 
 // Time: a 5,000-word message (the corpus's messages one after another), newest-text cut and detection, p95 of 200 runs.
 // The customers' asks only (a newsletter's unsubscribe line would stop it early), lines kept.
@@ -56,5 +57,6 @@ const p = (list: number[], q: number) => list[Math.floor(list.length * q)]!.toFi
 console.log(`detection, 5,000 words (ms): wall median ${p(times, 0.5)}, p95 ${p(times, 0.95)}; CPU median ${p(cpu, 0.5)}, p95 ${p(cpu, 0.95)} (target p95 ≤ 5); load average ${loadavg()[0]!.toFixed(1)}`);
 if (process.argv.includes('--misses')) {
   for (const miss of result.misses) console.log('  corpus miss', miss);
-  for (const miss of held.misses) console.log('  held-out miss', miss);
+  for (const miss of held.misses) console.log('  second-set miss', miss);
+  for (const miss of third.misses) console.log('  third-set miss', miss);
 }
