@@ -4,6 +4,7 @@ import type { BadgeState } from '@/lib/content/state';
 import { detect } from '@/lib/suggest/detect';
 import { messageOf, messageText } from '@/lib/suggest/message';
 import { eventIdFor, prefillFor, suggestionLabel } from '@/lib/suggest/prefill';
+import { useFormats } from './formats';
 
 /**
  * Suggestions the rep dismissed, for this page's session only (the content script's world,
@@ -22,7 +23,7 @@ export const SUGGESTION_CSS = `
 
 /**
  * The chip at the top of the card: what the customer's open email asks for ("Price-match
- * request: Initrode at $6,150") and one click to log it, in the quick-log form filled in.
+ * request: Initrode at $6,150.00") and one click to log it, in the quick-log form filled in.
  * Shown only on the badge of the message's sender, only while that message has not been
  * logged from (the event id says which message it came from) and was not dismissed.
  */
@@ -38,6 +39,7 @@ export function EmailSuggestion({ anchor, api, state, onDone }: { anchor: Elemen
   const [logged, setLogged] = useState<boolean | undefined>(accountId ? undefined : false);
   const [, setDismissals] = useState(0);
   const [error, setError] = useState('');
+  const f = useFormats();
   useEffect(() => {
     if (!read || !accountId) return setLogged(false);
     let live = true;
@@ -53,7 +55,7 @@ export function EmailSuggestion({ anchor, api, state, onDone }: { anchor: Elemen
   }, [read?.id, accountId, summary]);
 
   if (!read || state.kind === 'self' || logged !== false || dismissed.has(read.id)) return null;
-  const label = suggestionLabel(read.suggestion);
+  const label = suggestionLabel(read.suggestion, f);
   const log = async () => {
     setError('');
     try {

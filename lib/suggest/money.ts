@@ -1,3 +1,5 @@
+import { currencyDigits } from '../format';
+
 /**
  * Amounts of money as people write them in an email, to integer minor units:
  * `$12,500`, `USD 12.5k`, `12.500,00 €`, `EUR 12 500`, `£9.8k`, `CHF 1'200`, `6.150 EUR`.
@@ -59,20 +61,6 @@ function currencyOf(mark: string): string {
   return SYMBOLS[mark] ?? SYMBOLS[upper] ?? WORDS[mark.toLowerCase()] ?? upper;
 }
 
-const digitsCache = new Map<string, number>();
-export function fractionDigits(currency: string): number {
-  let digits = digitsCache.get(currency);
-  if (digits === undefined) {
-    try {
-      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    } catch {
-      digits = 2;
-    }
-    digitsCache.set(currency, digits);
-  }
-  return digits;
-}
-
 const SCALES: Record<string, number> = { k: 3, thousand: 3, tsd: 3, m: 6, mn: 6, mio: 6, million: 6, millions: 6, mil: 3 };
 
 /** `"12.500,00"`, `"k"`, `"EUR"` → 1250000. Null when it is not a number. */
@@ -98,7 +86,7 @@ export function toMinor(number: string, scale: string, currency: string): number
   whole = whole.replace(/[.,]/g, '');
   if (!/^\d+$/.test(whole) || (fraction && !/^\d+$/.test(fraction))) return null;
   const key = scale.trim().toLowerCase().replace(/\.$/, '');
-  const power = (SCALES[key] ?? 0) + fractionDigits(currency);
+  const power = (SCALES[key] ?? 0) + currencyDigits(currency);
   // Exact: shift the decimal point in the digit string, then read it once.
   const digits = whole + fraction.padEnd(power, '0');
   const cut = whole.length + power;

@@ -1,6 +1,6 @@
+import { currencyDigits, type Formats } from '../format';
 import type { Prefill } from '../messaging/ui';
 import type { Suggestion, SuggestionKind } from './detect';
-import { fractionDigits } from './money';
 
 const KIND_LABELS: Record<SuggestionKind, string> = {
   quote: 'Quote request',
@@ -20,34 +20,30 @@ export function eventIdFor(messageId: string, kind: SuggestionKind): string {
 
 /** An amount as the quick-log form reads it in any locale: digits and, when there are minor units, a point and all of them. */
 export function amountField(minor: number, currency: string): string {
-  const digits = fractionDigits(currency);
+  const digits = currencyDigits(currency);
   if (digits === 0) return String(minor);
   const text = String(minor).padStart(digits + 1, '0');
   return `${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
 
-/** Money for the chip, in the rep's locale, without ".00" when there are no minor units. */
-export function moneyText(minor: number, currency: string, locale?: string): string {
-  const digits = fractionDigits(currency);
-  const whole = minor % 10 ** digits === 0;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: whole ? 0 : digits, maximumFractionDigits: digits }).format(minor / 10 ** digits);
-}
-
-/** "Price-match request: Initrode at $6,150", "Order PO-88213: $24,750", "Payment promise by 11 Dec". */
-export function suggestionLabel(s: Suggestion, locale?: string): string {
+/**
+ * "Price-match request: Initrode at $6,150.00", "Order PO-88213: $24,750.00", "Payment promise
+ * by Dec 11, 2026": money and dates as every other view shows them, in the rep's locale (`f`).
+ */
+export function suggestionLabel(s: Suggestion, f: Formats): string {
   const kind = KIND_LABELS[s.kind];
-  const money = (m?: { minor: number; currency: string }) => (m ? moneyText(m.minor, m.currency, locale) : '');
+  const money = (m?: { minor: number; currency: string }) => (m ? f.money(m.minor, m.currency) : '');
   switch (s.kind) {
     case 'price_match': {
       const price = money(s.competitorPrice);
       return `${kind}: ${s.competitor ?? 'a competitor'}${price ? ` at ${price}` : ''}`;
     }
     case 'quote':
-      return [kind, [s.quantity ? `${s.quantity.toLocaleString(locale)} units` : '', money(s.amount)].filter(Boolean).join(', ')].filter(Boolean).join(': ');
+      return [kind, [s.quantity ? f.plural(s.quantity, 'unit') : '', money(s.amount)].filter(Boolean).join(', ')].filter(Boolean).join(': ');
     case 'order':
       return `${kind}${s.reference ? ` ${s.reference}` : ''}${s.amount ? `: ${money(s.amount)}` : ''}`;
     case 'payment': {
-      const day = s.payBy ? new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.parse(s.payBy)) : '';
+      const day = s.payBy ? f.day(Date.parse(s.payBy)) : '';
       return `${kind}${s.amount ? `: ${money(s.amount)}` : ''}${day ? ` by ${day}` : ''}`;
     }
   }

@@ -31,7 +31,7 @@ const SITES = [
   },
 ] as const;
 
-const CHIP = 'Price-match request: Initrode at $6,150';
+const CHIP = 'Price-match request: Initrode at $6,150.00';
 const UNSCORED = 'Quotewise: Acme Industrial, Not enough data.';
 const isBadgeOf = (name: string) => (node: AxNode) => node.role === 'button' && node.name === name;
 const isLog = (node: AxNode) => node.role === 'button' && node.name === 'Log';
