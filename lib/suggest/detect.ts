@@ -32,6 +32,14 @@ export interface Suggestion {
 type Rule = [RegExp, number];
 
 const QUOTE: Rule[] = [
+  // Asking what something costs, in every language: "what would you charge", "cuánto costarían", "combien coûterait".
+  [/\bwhat (would|do|does|will|did) (you|it|they) (charge|cost|quote)\b/i, 3],
+  [/\b(could|can|would) you (please )?(price|cost)( up| out)?\b/i, 3],
+  [/\bprice (it |this |them )?(up|out)\b/i, 2],
+  [/\b(was kostet|was kosten|was würde\w*|was wurde\w*)\b/i, 3],
+  [/\b(chiffrer|chiffrage|combien (coût\w*|cout\w*|coûte\w*))\b/i, 3],
+  [/\b(wat kost\w*|wat zou\w*[^.?!\n]{0,30}kost\w*)\b/i, 3],
+  [/\b(cuánto (cost\w*|cuest\w*|sería|saldría)|qué precio)\b/i, 3],
   [/\b(please|need|would like|'d like|is it possible|possible to get|mind|looking for)\b[^.?!\n]{0,40}\b(quote|quotation|quoting|pricing|best price|bid|proposal)\b/i, 3],
   [/\b(quote|quotation|quoting|pricing|best price)\b[^.!\n]{0,60}\?/i, 2],
   [/\b(gerne|gern)\b[^.?!\n]{0,30}\bangebot\b/i, 3],
@@ -63,6 +71,15 @@ const QUOTE: Rule[] = [
 ];
 
 const PRICE_MATCH: Rule[] = [
+  // Stems, not words: "igualarlo", "moins chère", "alinearse", "goedkopere".
+  [/\b(able to|willing to|possible to|in a position to) (match|beat|meet)\b/i, 3],
+  [/\b(came|come|coming) back (at|with)\b/i, 2],
+  [/\b(competitor|competition|other supplier|another supplier)\b[^.?!\n]{0,40}\b(lower|cheaper|less)\b/i, 3],
+  [/\d ?% (lower|cheaper|less|below|under)\b/i, 2],
+  [/\b(moins cher\w*|meilleur\w* prix|plus bas\w*)/i, 2],
+  [/\b(igual\w*|alinear\w*|mejorar\w*)\b/i, 2],
+  [/\b(goedkoper\w*|evenar\w*)\b/i, 2],
+  [/\b(günstiger\w*|billiger\w*)\b/i, 2],
   [/\b(better|lower|sharper|keener) (number|price|offer|deal|rate)\b/i, 2],
   [/\b(will|can|would) do it for\s?([$€£]|\b(USD|EUR|GBP) ?)\d/i, 2],
   [/\b(get there|get closer|match it|match them|match that)\b/i, 1],
@@ -98,6 +115,9 @@ const PRICE_MATCH: Rule[] = [
 ];
 
 const ORDER: Rule[] = [
+  [/\b(would like to|we'd like to|want to|wish to|happy to|ready to|we will|we'll|let's) (proceed|go ahead)\b/i, 4],
+  [/\bgo ahead with (the |your |those |these )?\d+\b/i, 4],
+  [/\b(confirm\w*|valid\w*) (el|le|la|notre|nuestro|nuestra|our|the) (pedido|commande|order|orden)\b/i, 4],
   [/\bgo ahead (and|to) (order|place|book)\b/i, 4],
   [/\b(PO|purchase order|order)\b[^.?!\n]{0,30}\b(is |are )?(attached|enclosed)\b/i, 4],
   [/\b(we'll|we will|we'd like to|let's|we) go (ahead )?with (your|the) (offer|quote|quotation|proposal)\b/i, 4],
@@ -120,6 +140,9 @@ const ORDER: Rule[] = [
 ];
 
 const PAYMENT: Rule[] = [
+  [/\b(we|i) (wired|transferred|paid|settled|remitted)\b/i, 4],
+  [/\b(was|were|has been|have been|got) (settled|paid|wired|transferred|remitted)\b/i, 4],
+  [/\b(el pago|la transferencia|el abono) se (realizar\w*|har\w*|efectuar\w*|enviar\w*|pagar\w*)\b/i, 4],
   [/([$€£]\s?\d[\d,.]*k?|\b(USD|EUR|GBP)\s?\d[\d,. ]*k?)\s(goes|will go|is going|went) out\b/i, 4],
   [/\b(released|sent|made|initiated|processed|scheduled|arranged) (the |our )?(payment|transfer|wire)\b/i, 4],
   [/\b(hemos|ya hemos) (realizado|hecho|enviado|efectuado) (la |el )?(transferencia|pago)\b/i, 4],

@@ -18,8 +18,10 @@ export const CORPUS_NOW = Date.UTC(2026, 11, 4, 12);
 /** Messages written after the rules were tuned, and never tuned on. */
 export const HELD_OUT = path.resolve(import.meta.dirname, '../fixtures/suggest/heldout.txt');
 
-/** Messages written after the rules were broadened, measured and never tuned on. */
+/** Messages written after the rules were broadened on the second set (tuned on since: see its header). */
 export const THIRD_SET = path.resolve(import.meta.dirname, '../fixtures/suggest/heldout2.txt');
+/** Messages written after the last rule change, measured and never tuned on. */
+export const FOURTH_SET = path.resolve(import.meta.dirname, '../fixtures/suggest/heldout3.txt');
 
 export function loadCorpus(file = path.resolve(import.meta.dirname, '../fixtures/suggest/corpus.txt')): CorpusMessage[] {
   const lines = readFileSync(file, 'utf8').split('\n');
