@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { HealthSummary } from '@/lib/health';
+import { accountHref } from '@/lib/history/route';
 import { request } from '@/lib/messaging/client';
 import type { OpenQuote } from '@/lib/messaging/quicklog';
 import type { NewEvent } from '@/lib/model';
@@ -170,6 +171,7 @@ export function PopupApp({ params, data, locale, now = Date.now, undoMs = 8000 }
         staleAfterDays={loaded.staleAfterDays}
         locale={locale}
         now={now()}
+        currentAccountId={account && !picking ? account.id : null}
         onOutcome={(quote, outcome) =>
           void save(
             { type: 'quote_outcome', accountId: quote.accountId, at: now(), outcome, quoteRef: quote.quoteRef },
@@ -177,11 +179,32 @@ export function PopupApp({ params, data, locale, now = Date.now, undoMs = 8000 }
           ).catch((error: Error) => setStatus(`Not saved: ${error.message}`))
         }
       />
-      <footer>
-        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Settings and ideal account
-        </button>
-      </footer>
+      <nav class="popup-links" aria-label="Quotewise pages">
+        <ul>
+          <li>
+            <a href="history.html" target="_blank">
+              Portfolio
+            </a>
+          </li>
+          {account && !picking && (
+            <li>
+              <a href={`history.html${accountHref(account.id)}`} target="_blank">
+                {`${account.name}’s history`}
+              </a>
+            </li>
+          )}
+          <li>
+            <a href="data.html" target="_blank">
+              Import & backup
+            </a>
+          </li>
+          <li>
+            <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+              Settings
+            </button>
+          </li>
+        </ul>
+      </nav>
     </main>
   );
 }

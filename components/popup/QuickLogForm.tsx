@@ -125,7 +125,7 @@ export function QuickLogForm(props: QuickLogFormProps) {
     switch (name) {
       case 'amount':
       case 'competitorPrice':
-        input = text({ inputMode: 'decimal', placeholder: formats(locale).money(125_050, 'USD').replace(/[^\d.,\s']/g, '').trim() });
+        input = text({ inputMode: 'decimal', placeholder: `e.g. ${formats(locale).money(125_050, 'USD').replace(/[^\d.,\s']/g, '').trim()}` });
         break;
       case 'discount':
         input = text({ inputMode: 'decimal' });

@@ -262,3 +262,50 @@ describe('popup account picker', () => {
     expect((await screen.findByText(/No accounts yet/)).textContent).toBe('No accounts yet. Type a customer’s domain (like acme.com) to create one.');
   });
 });
+
+describe('popup as a launcher', () => {
+  it('orders stale quotes: this account’s first, the others (oldest first) behind "n more"', async () => {
+    const other = (await createAccount(db, { name: 'Globex', domains: ['globex.com'] }, NOW)).id;
+    const third = (await createAccount(db, { name: 'Initech', domains: ['initech.com'] }, NOW)).id;
+    const quote = (account: string, days: number, quoteRef: string) =>
+      recordEvent(db, { type: 'quote', accountId: account, at: NOW - days * DAY, amount: { minor: 50_000, currency: 'USD' }, quoteRef }, NOW);
+    await quote(other, 40, 'GLO-1');
+    await quote(accountId, 20, 'ACM-2');
+    await quote(third, 30, 'INI-1');
+    await quote(accountId, 25, 'ACM-1');
+    await quote(accountId, 2, 'ACM-3'); // not stale
+    open(`?account=${accountId}`);
+    expect(await screen.findByRole('heading', { name: 'Quotes open more than 14 days (4)' })).toBeTruthy();
+    const mine = screen.getByRole('list', { name: 'This account' });
+    expect([...mine.querySelectorAll('label')].map((l) => l.textContent)).toEqual([
+      'Acme Industrial, ACM-1, $500.00, 25 days',
+      'Acme Industrial, ACM-2, $500.00, 20 days',
+    ]);
+    const more = screen.getByRole('button', { name: '2 more from other accounts' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('combobox', { name: /Globex/ })).toBeNull();
+    fireEvent.click(more);
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    const others = screen.getByRole('list', { name: 'Other accounts' });
+    expect([...others.querySelectorAll('label')].map((l) => l.textContent)).toEqual(['Globex, GLO-1, $500.00, 40 days', 'Initech, INI-1, $500.00, 30 days']);
+  });
+
+  it('links to the portfolio, this account’s history, import & backup, and settings', async () => {
+    open(`?account=${accountId}`);
+    await amountField();
+    const nav = screen.getByRole('navigation', { name: 'Quotewise pages' });
+    const links = [...nav.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(links).toEqual([
+      ['Portfolio', 'history.html'],
+      ['Acme Industrial’s history', `history.html#/account/${accountId}`],
+      ['Import & backup', 'data.html'],
+    ]);
+    expect(screen.getByRole('button', { name: 'Settings' })).toBeTruthy();
+  });
+
+  it('hint text in the amount field cannot be read as an amount', async () => {
+    open(`?account=${accountId}`);
+    const amount = (await amountField()) as HTMLInputElement;
+    expect(amount.placeholder).toBe('e.g. 1,250.50');
+  });
+});
