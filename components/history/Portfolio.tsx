@@ -120,6 +120,9 @@ export function Portfolio({ db, source, notify }: { db: QuotewiseDB; source: Por
   const filtered = filter !== NO_FILTER && (filter.bands.length > 0 || filter.warning !== null || filter.search.trim() !== '');
   return (
     <main>
+      <button type="button" class="skip-link" onClick={focusFirstRow}>
+        Skip to the accounts list
+      </button>
       <h1>Accounts</h1>
       <Goal db={db} healthy={counts.Healthy} goal={settings?.healthyGoal ?? null} history={history ?? []} />
       {progress && (
@@ -182,6 +185,11 @@ export function Portfolio({ db, source, notify }: { db: QuotewiseDB; source: Por
       )}
     </main>
   );
+}
+
+/** The skip link's target: the grid's focusable row (the first, until the rep moves). */
+function focusFirstRow() {
+  document.querySelector<HTMLElement>('[role=grid] [role=row][tabindex="0"]')?.focus();
 }
 
 /** Seed 003: how many Healthy accounts against the goal, and how that number moved month by month. */

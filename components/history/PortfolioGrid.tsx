@@ -1,5 +1,5 @@
 import { memo } from 'preact/compat';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PortfolioRow, Sort, SortKey } from '@/lib/history/portfolio';
 import { accountHref } from '@/lib/history/route';
 import { useFormats } from '../formats';
@@ -10,16 +10,56 @@ const OVERSCAN = 8;
 /** Used before layout (and in DOM-less tests) when the body has no measured height yet. */
 const FALLBACK_HEIGHT = 600;
 
-const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
-  { key: 'name', label: 'Account' },
-  { key: 'band', label: 'Band' },
-  { key: 'score', label: 'Score', numeric: true },
-  { key: 'warnings', label: 'Warnings' },
-  { key: 'revenue', label: 'Revenue', numeric: true },
-  { key: 'quoteToOrder', label: 'Quote → order', numeric: true },
-  { key: 'daysLate', label: 'Days late', numeric: true },
-  { key: 'lastActivity', label: 'Last activity' },
+interface Column {
+  key: SortKey;
+  label: string;
+  numeric?: boolean;
+  /** The track in grid-template-columns, and the least width it needs (px). */
+  track: string;
+  min: number;
+}
+
+const COLUMNS: readonly Column[] = [
+  { key: 'name', label: 'Account', track: 'minmax(120px, 2fr)', min: 120 },
+  { key: 'band', label: 'Band', track: '110px', min: 110 },
+  { key: 'score', label: 'Score', numeric: true, track: '60px', min: 60 },
+  { key: 'warnings', label: 'Warnings', track: 'minmax(110px, 1.5fr)', min: 110 },
+  { key: 'revenue', label: 'Revenue', numeric: true, track: '110px', min: 110 },
+  { key: 'quoteToOrder', label: 'Quote → order', numeric: true, track: '110px', min: 110 },
+  { key: 'daysLate', label: 'Days late', numeric: true, track: '80px', min: 80 },
+  { key: 'lastActivity', label: 'Last activity', track: '110px', min: 110 },
 ];
+/** The order columns are given up in as the grid narrows: the last first. */
+const PRIORITY: readonly SortKey[] = ['name', 'band', 'warnings', 'score', 'lastActivity', 'revenue', 'quoteToOrder', 'daysLate'];
+/** The narrowest grid: the account, its band and score in one column, its warnings. */
+const NARROW: readonly Column[] = [
+  COLUMNS[0]!,
+  { key: 'band', label: 'Band', track: '96px', min: 96 },
+  { key: 'warnings', label: 'Warnings', track: 'minmax(80px, 1fr)', min: 80 },
+];
+const GAP = 8;
+const PADDING = 16;
+
+/**
+ * The columns that fit a grid this wide (px), in display order: as many as fit, by priority.
+ * Below the width of account, band, score and warnings, the score goes into the band's column.
+ * Width 0 (not laid out yet, or no DOM) shows every column.
+ */
+export function columnsFor(width: number): readonly Column[] {
+  if (width <= 0) return COLUMNS;
+  const fits = (keys: ReadonlySet<SortKey>) => {
+    const cols = COLUMNS.filter((c) => keys.has(c.key));
+    return cols.reduce((sum, c) => sum + c.min, 0) + GAP * (cols.length - 1) + PADDING <= width;
+  };
+  const chosen = new Set<SortKey>();
+  for (const key of PRIORITY) {
+    const next = new Set(chosen).add(key);
+    if (!fits(next)) break;
+    chosen.add(key);
+  }
+  if (!chosen.has('score')) return NARROW;
+  return COLUMNS.filter((c) => chosen.has(c.key));
+}
 
 export interface PortfolioGridProps {
   rows: readonly PortfolioRow[];
@@ -37,6 +77,18 @@ export function PortfolioGrid({ rows, sort, onSort, onOpen }: PortfolioGridProps
   const body = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [active, setActive] = useState(0);
+  const grid = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = grid.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    setWidth(el.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const columns = useMemo(() => columnsFor(width), [width]);
+  const template = columns.map((c) => c.track).join(' ');
   const focusActive = useRef(false);
   const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
 
@@ -86,10 +138,10 @@ export function PortfolioGrid({ rows, sort, onSort, onOpen }: PortfolioGridProps
   };
 
   return (
-    <div class="grid" role="grid" aria-label="Accounts" aria-rowcount={rows.length + 1} aria-colcount={COLUMNS.length}>
+    <div class="grid" ref={grid} role="grid" aria-label="Accounts" aria-rowcount={rows.length + 1} aria-colcount={columns.length}>
       <div role="rowgroup">
-        <div class="grid-row grid-head" role="row" aria-rowindex={1}>
-          {COLUMNS.map((column, i) => (
+        <div class="grid-row grid-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+          {columns.map((column, i) => (
             <div
               key={column.key}
               role="columnheader"
@@ -99,6 +151,7 @@ export function PortfolioGrid({ rows, sort, onSort, onOpen }: PortfolioGridProps
             >
               <button type="button" onClick={() => onSort(column.key)}>
                 {column.label}
+                {columns === NARROW && column.key === 'band' && <span class="sr-only">, score</span>}
                 <span aria-hidden="true">{sort.key === column.key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}</span>
               </button>
             </div>
@@ -114,7 +167,7 @@ export function PortfolioGrid({ rows, sort, onSort, onOpen }: PortfolioGridProps
       >
         <div style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
           {visible.map((i) => (
-            <Row key={rows[i]!.accountId} row={rows[i]!} index={i} active={i === activeIndex} onOpen={onOpen} onFocusRow={setActive} />
+            <Row key={rows[i]!.accountId} row={rows[i]!} index={i} active={i === activeIndex} columns={columns} template={template} onOpen={onOpen} onFocusRow={setActive} />
           ))}
         </div>
       </div>
@@ -126,12 +179,43 @@ interface RowProps {
   row: PortfolioRow;
   index: number;
   active: boolean;
+  columns: readonly Column[];
+  template: string;
   onOpen(accountId: string): void;
   onFocusRow(index: number): void;
 }
 
-const Row = memo(function Row({ row, index, active, onOpen, onFocusRow }: RowProps) {
+const Row = memo(function Row({ row, index, active, columns, template, onOpen, onFocusRow }: RowProps) {
   const f = useFormats();
+  const narrow = columns === NARROW;
+  const cell = (key: SortKey) => {
+    switch (key) {
+      case 'name':
+        return (
+          <>
+            <a href={accountHref(row.accountId)} tabIndex={-1}>
+              {row.name}
+            </a>
+            {row.domains[0] && <span class="muted"> {row.domains[0]}</span>}
+          </>
+        );
+      case 'band':
+        return narrow && row.score !== null ? `${row.band} · ${f.number(row.score)}` : row.band;
+      case 'score':
+        return row.score === null ? '—' : f.number(row.score);
+      case 'warnings':
+        return row.warnings.length ? row.warnings.join(', ') : <span class="muted">none</span>;
+      case 'revenue':
+        return f.money(row.revenueMinor, row.currency);
+      case 'quoteToOrder':
+        return row.quoteToOrderRate === null ? '—' : f.percent(row.quoteToOrderRate);
+      case 'daysLate':
+        return row.maxDaysLate === 0 ? 'on time' : `${f.number(row.maxDaysLate)} d`;
+      case 'lastActivity':
+        return row.lastActivityAt === null ? '—' : f.day(row.lastActivityAt);
+    }
+  };
+  const title = (key: SortKey) => (key === 'name' ? row.domains.join(', ') : key === 'warnings' ? row.warnings.join(', ') : undefined);
   return (
     <div
       class="grid-row"
@@ -139,37 +223,21 @@ const Row = memo(function Row({ row, index, active, onOpen, onFocusRow }: RowPro
       aria-rowindex={index + 2}
       data-index={index}
       tabIndex={active ? 0 : -1}
-      style={{ top: `${index * ROW_HEIGHT}px` }}
+      style={{ top: `${index * ROW_HEIGHT}px`, gridTemplateColumns: template }}
       onClick={() => onOpen(row.accountId)}
       onFocus={() => onFocusRow(index)}
     >
-      <div role="gridcell" aria-colindex={1} title={row.domains.join(', ')}>
-        <a href={accountHref(row.accountId)} tabIndex={-1}>
-          {row.name}
-        </a>
-        {row.domains[0] && <span class="muted"> {row.domains[0]}</span>}
-      </div>
-      <div role="gridcell" aria-colindex={2} class={bandClass(row.band)}>
-        {row.band}
-      </div>
-      <div role="gridcell" aria-colindex={3} class="num">
-        {row.score === null ? '—' : f.number(row.score)}
-      </div>
-      <div role="gridcell" aria-colindex={4} title={row.warnings.join(', ')}>
-        {row.warnings.length ? row.warnings.join(', ') : <span class="muted">none</span>}
-      </div>
-      <div role="gridcell" aria-colindex={5} class="num">
-        {f.money(row.revenueMinor, row.currency)}
-      </div>
-      <div role="gridcell" aria-colindex={6} class="num">
-        {row.quoteToOrderRate === null ? '—' : f.percent(row.quoteToOrderRate)}
-      </div>
-      <div role="gridcell" aria-colindex={7} class="num">
-        {row.maxDaysLate === 0 ? 'on time' : `${f.number(row.maxDaysLate)} d`}
-      </div>
-      <div role="gridcell" aria-colindex={8}>
-        {row.lastActivityAt === null ? '—' : f.day(row.lastActivityAt)}
-      </div>
+      {columns.map((column, i) => (
+        <div
+          key={column.key}
+          role="gridcell"
+          aria-colindex={i + 1}
+          title={title(column.key)}
+          class={column.key === 'band' ? bandClass(row.band) : column.numeric ? 'num' : undefined}
+        >
+          {cell(column.key)}
+        </div>
+      ))}
     </div>
   );
 });

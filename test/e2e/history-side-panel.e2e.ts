@@ -1,0 +1,84 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, loadDemoBook, type ExtensionSession } from './harness';
+
+/**
+ * Issue 19: the history page as a rep uses it every day, in the side panel (400 px wide) and in a
+ * tab, with the demo book loaded.
+ */
+const SCREENSHOTS = process.env.QW_SCREENSHOTS;
+
+const sideways = (page: Page) =>
+  page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+
+describe('history page in the side panel and by keyboard, demo book loaded', () => {
+  let session: ExtensionSession;
+  let globex: string;
+  beforeAll(async () => {
+    session = await launchExtension();
+    const { page } = await loadDemoBook(session);
+    await page.close();
+    const { data } = (await session.send({ quotewise: 1, type: 'accounts.search', data: { query: 'Globex', limit: 5 } })) as {
+      data: { accounts: { id: string; name: string }[] };
+    };
+    globex = data.accounts.find((a) => a.name === 'Globex Components')!.id;
+  }, 120_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  async function open(width: number, hash = ''): Promise<Page> {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width, height: 720 });
+    await page.goto(session.extensionUrl(`history.html${hash}`));
+    return page;
+  }
+
+  it('at 400 px the portfolio shows the columns that fit, header and cells together, and nothing scrolls sideways', async () => {
+    const page = await open(400);
+    const grid = page.getByRole('grid', { name: 'Accounts' });
+    await grid.getByRole('row').nth(1).waitFor();
+    const size = await sideways(page);
+    expect(size.scrollWidth).toBeLessThanOrEqual(size.clientWidth);
+    const headers = await grid.getByRole('columnheader').allTextContents();
+    expect(headers.map((h) => h.replace(/[▲▼]/g, '').trim())).toEqual(['Account', 'Band, score', 'Warnings']);
+    expect(await grid.getAttribute('aria-colcount')).toBe('3');
+    const cells = grid.getByRole('row').nth(1).getByRole('gridcell');
+    expect(await cells.count()).toBe(3);
+    expect(await cells.evaluateAll((els) => els.map((e) => e.getAttribute('aria-colindex')))).toEqual(['1', '2', '3']);
+    // Every cell sits inside the grid's box.
+    const overflow = await grid.evaluate((g) => {
+      const right = g.getBoundingClientRect().right;
+      return [...g.querySelectorAll('[role=gridcell],[role=columnheader]')].filter((c) => c.getBoundingClientRect().right > right + 0.5).length;
+    });
+    expect(overflow).toBe(0);
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/portfolio-400.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await expect.poll(() => grid.getAttribute('aria-colcount')).toBe('8');
+    expect(await grid.getByRole('row').nth(1).getByRole('gridcell').count()).toBe(8);
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/portfolio-1280.png` });
+    await page.close();
+  });
+
+  it('at 400 px an account page does not scroll sideways', async () => {
+    const page = await open(400, `#/account/${globex}`);
+    await page.getByRole('heading', { level: 1, name: 'Globex Components' }).waitFor();
+    await page.getByRole('list', { name: 'Events, newest first' }).waitFor();
+    const size = await sideways(page);
+    expect(size.scrollWidth).toBeLessThanOrEqual(size.clientWidth);
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/account-400.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('the first portfolio row has focus within three key presses of opening the page', async () => {
+    const page = await open(400);
+    await page.getByRole('grid', { name: 'Accounts' }).getByRole('row').nth(1).waitFor();
+    const onRow = () => page.evaluate(() => document.activeElement?.getAttribute('role') === 'row' && document.activeElement.getAttribute('aria-rowindex') === '2');
+    let presses = 0;
+    const keys = ['Tab', 'Enter', 'Tab'];
+    while (!(await onRow()) && presses < keys.length) await page.keyboard.press(keys[presses++]!);
+    expect(await onRow()).toBe(true);
+    expect(presses).toBeLessThanOrEqual(3);
+    await page.close();
+  });
+});
