@@ -86,7 +86,8 @@ export function PopupApp({ params, data, locale, now = Date.now, undoMs = 8000 }
     const saved = await request('events.record', { event: { ...event, id: attemptId.current } });
     attemptId.current = crypto.randomUUID();
     setStatus('');
-    setUndo({ id: saved.id, accountId: saved.accountId, text });
+    // A quote's reference is given on saving ("GLO-8"): the rep can read it out on the phone.
+    setUndo({ id: saved.id, accountId: saved.accountId, text: saved.type === 'quote' ? text.replace(/^Quote\b/, `Quote ${saved.quoteRef}`) : text });
     void refresh();
   };
   const undoLast = async () => {

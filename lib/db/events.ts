@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { AccountEvent, type NewEvent } from '../model';
+import { type Account, AccountEvent, type NewEvent } from '../model';
 import { openQuotesIn } from '../quotes';
 import type { EventChunk, OpenQuotes, QuotewiseDB } from './db';
 
@@ -24,11 +24,62 @@ export async function recordEvent(db: QuotewiseDB, input: NewEvent, now: number)
   return event!;
 }
 
-/** Record many events in one transaction: all of them, or (on any invalid one) none. */
+/**
+ * Record many events in one transaction: all of them, or (on any invalid one) none.
+ * A quote with no quoteRef is given the next short reference of its account ("GLO-8"), read
+ * from the account's events in the same transaction as the write, so two never share one.
+ */
 export async function recordEvents(db: QuotewiseDB, inputs: readonly NewEvent[], now: number): Promise<AccountEvent[]> {
-  const events = inputs.map((input) => prepare(input, now));
-  await putEvents(db, events);
-  return events;
+  const needRef = (input: NewEvent) => input.type === 'quote' && !input.quoteRef;
+  if (!inputs.some(needRef)) {
+    const events = inputs.map((input) => prepare(input, now));
+    await putEvents(db, events);
+    return events;
+  }
+  return db.transaction('rw', db.accounts, db.eventChunks, db.openQuotes, async () => {
+    const accountIds = [...new Set(inputs.filter(needRef).map((input) => input.accountId))];
+    const [accounts, chunks] = await Promise.all([db.accounts.bulkGet(accountIds), chunksOfMany(db, accountIds)]);
+    const refs = new Map(
+      accountIds.map((accountId, i) => {
+        const events = (chunks.get(accountId) ?? []).flatMap((chunk) => chunk.events);
+        const prefix = quoteRefPrefix(accounts[i] ?? { name: '', domains: [] });
+        return [accountId, { prefix, last: lastQuoteNumber(prefix, [...events, ...inputs.filter((input) => input.accountId === accountId)]), byId: new Map(events.map((e) => [e.id, e])) }];
+      }),
+    );
+    const events = inputs.map((input) => {
+      if (!needRef(input)) return prepare(input, now);
+      const ref = refs.get(input.accountId)!;
+      // Saving the same event again (a retried save, the same email logged twice) keeps its reference.
+      const before = input.id === undefined ? undefined : ref.byId.get(input.id);
+      const quoteRef = before?.type === 'quote' ? before.quoteRef : `${ref.prefix}-${++ref.last}`;
+      return prepare({ ...input, quoteRef } as NewEvent, now);
+    });
+    await putEvents(db, events);
+    return events;
+  });
+}
+
+/**
+ * The short prefix of an account's quote references, as the rep says it on the phone: the first
+ * three letters or digits of its first domain's name ("globex.com" → "GLO", as the demo book
+ * writes them), else of its name; "Q" when neither has any.
+ */
+export function quoteRefPrefix(account: Pick<Account, 'name' | 'domains'>): string {
+  const source = account.domains[0]?.split('.')[0] ?? account.name;
+  const plain = source.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  return plain.slice(0, 3) || 'Q';
+}
+
+/** The highest number among references "<prefix>-<n>" these events carry (0 when none): the next is one more, even after deletes of earlier ones. */
+export function lastQuoteNumber(prefix: string, events: readonly (AccountEvent | NewEvent)[]): number {
+  const pattern = new RegExp(`^${prefix}-(\\d{1,9})$`, 'i');
+  let last = 0;
+  for (const e of events) {
+    const ref = 'quoteRef' in e ? e.quoteRef : undefined;
+    const match = ref ? pattern.exec(ref) : null;
+    if (match) last = Math.max(last, Number(match[1]));
+  }
+  return last;
 }
 
 /**
@@ -196,10 +247,5 @@ function groupByAccount(events: readonly AccountEvent[]): Map<string, AccountEve
 }
 
 function prepare(input: NewEvent, now: number): AccountEvent {
-  const withRef = input.type === 'quote' && !input.quoteRef ? { ...input, quoteRef: newQuoteRef(now) } : input;
-  return AccountEvent.parse({ ...withRef, id: input.id ?? crypto.randomUUID(), createdAt: now });
-}
-
-function newQuoteRef(now: number): string {
-  return `Q-${new Date(now).toISOString().slice(0, 10).replaceAll('-', '')}-${crypto.randomUUID().slice(0, 6).toUpperCase()}`;
+  return AccountEvent.parse({ ...input, id: input.id ?? crypto.randomUUID(), createdAt: now });
 }

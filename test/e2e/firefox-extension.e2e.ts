@@ -98,7 +98,7 @@ describe('Quotewise in Firefox ESR (WebDriver BiDi, no network)', () => {
     await expect.poll(() => amount.evaluate((el) => el === document.activeElement)).toBe(true);
     await popup.keyboard.type('1,250.50');
     await popup.keyboard.press('Enter');
-    await expect.poll(() => statuses(popup)).toContain('Quote of $1,250.50 logged for Acme Industrial.');
+    await expect.poll(() => statuses(popup)).toContain('Quote ACM-1 of $1,250.50 logged for Acme Industrial.');
     const { events } = await send<{ events: { type: string }[] }>('events.ofAccount', { accountId });
     expect(events.filter((e) => e.type === 'quote')).toMatchObject([{ type: 'quote', amount: { minor: 125_050, currency: 'USD' } }]);
 

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+/** The built extension; QUOTEWISE_EXTENSION_DIR points at a copy (a build another run in the same checkout cannot replace mid-test). */
+export const EXTENSION_DIR = process.env.QUOTEWISE_EXTENSION_DIR ?? path.join(ROOT, '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface RecordedRequest {

@@ -265,7 +265,7 @@ for (const locale of ['en-US', 'de-DE'] as const) {
       const amount = popup.getByRole('textbox', { name: 'Amount' });
       await amount.fill(canonical.typed);
       await amount.press('Enter');
-      await popup.getByText(`Quote of ${canonical.logged} logged for Globex Components.`).waitFor();
+      await popup.getByText(new RegExp(`^Quote GLO-\\d+ of ${canonical.logged.replace(/[$.]/g, '\\$&')} logged for Globex Components\\.$`)).waitFor();
       read('popup', await pageTexts(popup));
       expectCanonical('popup', { money: true });
       await popup.close();

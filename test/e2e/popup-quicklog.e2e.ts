@@ -50,15 +50,15 @@ describe('popup: quick-log for the customer on the current tab', () => {
 
     await popup.keyboard.type('1,250.50');
     await popup.keyboard.press('Enter');
-    await popup.getByText('Quote of $1,250.50 logged for Acme Industrial.').waitFor();
+    await popup.getByText('Quote ACM-1 of $1,250.50 logged for Acme Industrial.').waitFor();
     const quotes = async () => (await send<{ events: { type: string }[] }>('events.ofAccount', { accountId })).events.filter((e) => e.type === 'quote');
-    expect(await quotes()).toMatchObject([{ type: 'quote', amount: { minor: 125_050, currency: 'USD' } }]);
+    expect(await quotes()).toMatchObject([{ type: 'quote', amount: { minor: 125_050, currency: 'USD' }, quoteRef: 'ACM-1' }]);
     // The Gmail tab's badge follows without a reload (the background broadcasts health.changed).
     await waitForAccessible(gmail, (n) => n.role === 'button' && /^Quotewise: Acme Industrial, (Healthy|Watch|At risk), \d+ of 100\./.test(n.name));
 
     // Undo from the keyboard: Ctrl+Z in the (now empty) amount field.
     await popup.keyboard.press('Control+z');
-    await popup.getByText(/^Undone: Quote of \$1,250\.50/).waitFor();
+    await popup.getByText(/^Undone: Quote ACM-1 of \$1,250\.50/).waitFor();
     expect(await quotes()).toEqual([]);
     await waitForAccessible(gmail, (n) => n.role === 'button' && n.name === 'Quotewise: Acme Industrial, Not enough data.');
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { contactsAtHosts, createAccount, findAccountByIdentity, findAccountByName, linkContact } from '@/lib/db/accounts';
 import type { QuotewiseDB } from '@/lib/db/db';
-import { CHUNK_SIZE, countEvents, deleteEvents, eventsOfAccount, forEachAccountEvents, openQuotes, putEvents, recordEvent, recordEvents } from '@/lib/db/events';
+import { CHUNK_SIZE, countEvents, deleteEvents, eventsOfAccount, forEachAccountEvents, openQuotes, putEvents, quoteRefPrefix, recordEvent, recordEvents } from '@/lib/db/events';
 import { loadSettings, saveSettings } from '@/lib/db/settings';
 import { identifyEmail } from '@/lib/identity';
 import { DAY, freshDb, NOW } from './helpers';
@@ -75,7 +75,7 @@ describe('events', () => {
     const acme = await createAccount(db, { name: 'Acme', domains: ['acme.com'] }, NOW);
     const q1 = await recordEvent(db, { type: 'quote', accountId: acme.id, at: NOW - 30 * DAY, amount: usd(100), quoteRef: 'Q-1' }, NOW);
     const q2 = await recordEvent(db, { type: 'quote', accountId: acme.id, at: NOW - 10 * DAY, amount: usd(100) }, NOW);
-    expect(q2.type === 'quote' && q2.quoteRef).toMatch(/^Q-\d{8}-/);
+    expect(q2.type === 'quote' && q2.quoteRef).toBe('ACM-1');
     expect((await openQuotes(db)).map((q) => q.id).sort()).toEqual([q1.id, q2.id].sort());
     expect((await openQuotes(db, NOW - 20 * DAY)).map((q) => q.id)).toEqual([q1.id]);
 
@@ -171,5 +171,52 @@ describe('settings', () => {
     await expect(saveSettings(db, { ownDomains: ['not a domain'] })).rejects.toThrow();
     await db.settings.put({ key: 'settings', value: { ownDomains: 42 } });
     expect((await loadSettings(db)).ownDomains).toEqual([]);
+  });
+});
+
+describe('short quote references', () => {
+  const quoteRefOf = (e: { type: string } & { quoteRef?: string }) => (e.type === 'quote' ? e.quoteRef : undefined);
+  const quote = (accountId: string, extra: { quoteRef?: string; id?: string } = {}) =>
+    ({ type: 'quote', accountId, at: NOW - DAY, amount: usd(100), ...extra }) as const;
+
+  it('takes the prefix from the first domain’s name, else the name', () => {
+    expect(quoteRefPrefix({ name: 'Globex Components', domains: ['globex.com'] })).toBe('GLO');
+    expect(quoteRefPrefix({ name: 'x', domains: ['a1.co.uk'] })).toBe('A1');
+    expect(quoteRefPrefix({ name: 'Öko-Bau GmbH', domains: [] })).toBe('OKO');
+    expect(quoteRefPrefix({ name: '株式会社', domains: [] })).toBe('Q');
+  });
+
+  it('numbers an account’s quotes 1, 2, 3 …, each account on its own, in one batch too', async () => {
+    const acme = await createAccount(db, { name: 'Acme', domains: ['acme.com'] }, NOW);
+    const globex = await createAccount(db, { name: 'Globex', domains: ['globex.com'] }, NOW);
+    expect(quoteRefOf(await recordEvent(db, quote(acme.id), NOW))).toBe('ACM-1');
+    expect(quoteRefOf(await recordEvent(db, quote(globex.id), NOW))).toBe('GLO-1');
+    const batch = await recordEvents(db, [quote(acme.id), quote(globex.id), quote(acme.id)], NOW);
+    expect(batch.map(quoteRefOf)).toEqual(['ACM-2', 'GLO-2', 'ACM-3']);
+  });
+
+  it('continues after the highest number, also after deletes, and after the demo book’s references', async () => {
+    const globex = await createAccount(db, { name: 'Globex', domains: ['globex.com'] }, NOW);
+    // As lib/demo/generate.ts writes them: GLO-1 … GLO-7.
+    await recordEvent(db, quote(globex.id, { quoteRef: 'GLO-7' }), NOW);
+    const two = await recordEvent(db, quote(globex.id, { quoteRef: 'GLO-2' }), NOW);
+    await recordEvent(db, { type: 'quote_outcome', accountId: globex.id, at: NOW, outcome: 'won', quoteRef: 'glo-9' }, NOW);
+    const next = await recordEvent(db, quote(globex.id), NOW);
+    expect(quoteRefOf(next)).toBe('GLO-10');
+    await deleteEvents(db, globex.id, [two.id]);
+    expect(quoteRefOf(await recordEvent(db, quote(globex.id), NOW))).toBe('GLO-11');
+    await deleteEvents(db, globex.id, [next.id]);
+    const refs = (await eventsOfAccount(db, globex.id)).map((e) => ('quoteRef' in e ? e.quoteRef : null));
+    expect(quoteRefOf(await recordEvent(db, quote(globex.id), NOW))).toBe('GLO-12');
+    expect(new Set(refs).size).toBe(refs.length);
+  });
+
+  it('keeps a reference the rep typed, and the reference of an event saved again under its id', async () => {
+    const acme = await createAccount(db, { name: 'Acme', domains: ['acme.com'] }, NOW);
+    expect(quoteRefOf(await recordEvent(db, quote(acme.id, { quoteRef: 'PO 4471' }), NOW))).toBe('PO 4471');
+    const first = await recordEvent(db, quote(acme.id, { id: 'attempt-1' }), NOW);
+    const again = await recordEvent(db, quote(acme.id, { id: 'attempt-1' }), NOW);
+    expect([quoteRefOf(first), quoteRefOf(again)]).toEqual(['ACM-1', 'ACM-1']);
+    expect(await eventsOfAccount(db, acme.id)).toHaveLength(2);
   });
 });

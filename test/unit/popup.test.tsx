@@ -42,9 +42,9 @@ describe('popup quick-log', () => {
 
     fireEvent.input(amount, { target: { value: '1.250,50' } });
     pressEnter(amount);
-    await screen.findByText(/Quote of 1\.250,50.*logged for Acme Industrial/);
+    await screen.findByText(/Quote ACM-1 of 1\.250,50.*logged for Acme Industrial/);
     const [quote] = await eventsOfAccount(db, accountId);
-    expect(quote).toMatchObject({ type: 'quote', accountId, amount: { minor: 125_050, currency: 'USD' }, at: NOW });
+    expect(quote).toMatchObject({ type: 'quote', accountId, amount: { minor: 125_050, currency: 'USD' }, at: NOW, quoteRef: 'ACM-1' });
     // Ready for the next one: cleared and focused.
     await waitFor(() => expect(document.activeElement).toBe(amount));
     expect((amount as HTMLInputElement).value).toBe('');
@@ -140,7 +140,7 @@ describe('popup quick-log', () => {
     fireEvent.input(amount, { target: { value: '900' } });
     pressEnter(amount);
     fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
-    await screen.findByText(/Undone: Quote of \$900\.00 logged for Acme Industrial was removed/);
+    await screen.findByText(/Undone: Quote ACM-1 of \$900\.00 logged for Acme Industrial was removed/);
     expect(await countEvents(db)).toBe(0);
 
     fireEvent.input(amount, { target: { value: '800' } });
@@ -148,7 +148,7 @@ describe('popup quick-log', () => {
     await screen.findByRole('button', { name: 'Undo' });
     expect(await countEvents(db)).toBe(1);
     fireEvent.keyDown(amount, { key: 'z', ctrlKey: true });
-    await screen.findByText(/Undone: Quote of \$800\.00/);
+    await screen.findByText(/Undone: Quote ACM-1 of \$800\.00/);
     expect(await countEvents(db)).toBe(0);
   });
 
