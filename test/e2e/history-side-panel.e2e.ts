@@ -81,4 +81,43 @@ describe('history page in the side panel and by keyboard, demo book loaded', () 
     expect(presses).toBeLessThanOrEqual(3);
     await page.close();
   });
+
+  for (const width of [400, 1280]) {
+    it(`at ${width} px chart labels are at least 11 px tall, and focusing or hovering a point shows its date and value`, async () => {
+      const page = await open(width, `#/account/${globex}`);
+      const price = page.getByRole('group', { name: /^Quoted price and discount:/ });
+      await price.waitFor();
+      const heights = await page.locator('.chart svg text').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+      expect(heights.length).toBeGreaterThan(3);
+      // The text box of an 11 px font is at least 11 px tall; measure the rendered font too.
+      expect(Math.min(...heights)).toBeGreaterThanOrEqual(11);
+      const fontPx = await page.locator('.chart svg text').evaluateAll((els) =>
+        els.map((e) => {
+          const svg = (e as SVGTextElement).ownerSVGElement!;
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          return parseFloat(getComputedStyle(e).fontSize) * scale;
+        }),
+      );
+      expect(Math.min(...fontPx)).toBeGreaterThanOrEqual(11);
+
+      // One Tab stop per chart: focus its mark, the tooltip shows; arrows move to the next point.
+      const marks = price.getByRole('img');
+      const last = marks.last();
+      await last.focus();
+      const tip = page.locator('.chart-tip');
+      await expect.poll(() => tip.textContent()).toBe(await last.getAttribute('aria-label'));
+      expect(await last.getAttribute('aria-label')).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, .+: \$[\d,]+\.\d{2}/);
+      await page.keyboard.press('ArrowLeft');
+      await expect.poll(() => tip.textContent()).toBe(await marks.nth((await marks.count()) - 2).getAttribute('aria-label'));
+      expect(await tip.isVisible()).toBe(true);
+      if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/chart-focus-${width}.png`, clip: (await price.boundingBox())! });
+      // Hovering a month's bars says its counts.
+      await page.locator('.chart-tip').evaluate(() => (document.activeElement as HTMLElement).blur());
+      const months = page.getByRole('group', { name: /^Quotes and orders per month:/ });
+      const bar = months.getByRole('img').last();
+      await bar.hover();
+      await expect.poll(() => tip.textContent()).toMatch(/^[A-Z][a-z]{2} \d{4}: \d+ quotes?, \d+ orders?$/);
+      await page.close();
+    });
+  }
 });

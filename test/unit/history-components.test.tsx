@@ -210,14 +210,18 @@ describe('charts', () => {
         <DaysLateChart bars={daysLateByInvoice(quotes, NOW)} lateAfterDays={7} />
       </>,
     );
-    const price = screen.getByRole('img', { name: /^Quoted price and discount: 2 quotes in USD, from \$1,000\.00 to \$900\.00; discount from 5% to 12%; 1 with a price-match request\.$/ });
-    expect(price.querySelectorAll('circle')).toHaveLength(2);
+    const price = screen.getByRole('group', { name: /^Quoted price and discount: 2 quotes in USD, from \$1,000\.00 to \$900\.00; discount from 5% to 12%; 1 with a price-match request\.$/ });
+    expect(price.querySelectorAll('circle[data-point]')).toHaveLength(2);
+    // Each point, month and invoice is a focusable mark named with its date and value; one Tab stop per chart.
+    expect(within(price).getByRole('img', { name: 'Apr 2, 2026, Q1: $1,000.00, 5% discount, price-match request' })).toBeTruthy();
+    expect(price.querySelectorAll('[tabindex="0"]')).toHaveLength(1);
     expect(price.querySelectorAll('[data-price-match]')).toHaveLength(1);
     expect(screen.getByRole('table', { name: 'Quoted price and discount' }).querySelectorAll('tbody tr')).toHaveLength(2);
-    const months = screen.getByRole('img', { name: /2 quotes and 1 order over 12 months, Jul 2025 to Jun 2026/ });
+    const months = screen.getByRole('group', { name: /2 quotes and 1 order over 12 months, Jul 2025 to Jun 2026/ });
     expect(months.querySelectorAll('[data-bar=quotes]')).toHaveLength(12);
-    const late = screen.getByRole('img', { name: 'Days past terms per invoice: 2 invoices, 1 more than 7 days late, worst 25 days.' });
+    const late = screen.getByRole('group', { name: 'Days past terms per invoice: 2 invoices, 1 more than 7 days late, worst 25 days.' });
     expect(late.querySelectorAll('[data-bar=invoice]')).toHaveLength(2);
+    expect(within(late).getAllByRole('img').map((m) => m.getAttribute('aria-label'))[0]).toMatch(/^Invoice of .+, due .+: 25 days late$/);
   });
 
   it('say what is missing when there is no data', () => {
@@ -228,7 +232,7 @@ describe('charts', () => {
         <DaysLateChart bars={[]} lateAfterDays={7} />
       </>,
     );
-    expect(screen.queryAllByRole('img')).toHaveLength(0);
+    expect(screen.queryAllByRole('group')).toHaveLength(0);
     expect(screen.getByText(/No quotes yet/)).toBeTruthy();
     expect(screen.getByText(/No quotes or orders in the last 12 months/)).toBeTruthy();
     expect(screen.getByText(/No invoice is due yet/)).toBeTruthy();
@@ -239,17 +243,17 @@ describe('charts', () => {
     for (let i = 0; i < 61; i++) h.quote(200 - i, 1000 + i, { ref: `Q${i}` });
     const series = priceSeries(h.events);
     render(<PriceChart points={series.points} currency="USD" otherCurrency={0} />);
-    expect(screen.getByRole('img').getAttribute('aria-label')).toContain('the last 60 of 61 quotes in USD, from $1,001.00 to $1,060.00');
-    expect(screen.getByRole('img').querySelectorAll('circle')).toHaveLength(60);
+    expect(screen.getByRole('group').getAttribute('aria-label')).toContain('the last 60 of 61 quotes in USD, from $1,001.00 to $1,060.00');
+    expect(screen.getByRole('group').querySelectorAll('circle[data-point]')).toHaveLength(60);
   });
 
   it('draw a single point without dividing by zero', () => {
     const one = new History('a').quote(5, 500, { ref: 'Q1' }).events as AccountEvent[];
     const series = priceSeries(one);
     render(<PriceChart points={series.points} currency="USD" otherCurrency={0} />);
-    const circle = screen.getByRole('img').querySelector('circle')!;
+    const circle = screen.getByRole('group').querySelector('circle')!;
     expect(Number(circle.getAttribute('cx'))).toBeGreaterThan(0);
     expect(Number.isFinite(Number(circle.getAttribute('cy')))).toBe(true);
-    expect(screen.getByRole('img').getAttribute('aria-label')).toContain('1 quote in USD, from $500.00 to $500.00');
+    expect(screen.getByRole('group').getAttribute('aria-label')).toContain('1 quote in USD, from $500.00 to $500.00');
   });
 });
