@@ -2,8 +2,10 @@ import { useMemo, useState } from 'preact/hooks';
 import type { QuotewiseDB } from '@/lib/db/db';
 import { editEvent, removeEvents } from '@/lib/history/actions';
 import { EVENT_LABELS } from '@/lib/event-types';
-import { currencyDigits, isoDay } from '@/lib/format';
-import { amountOf, describeEvent } from '@/lib/history/describe';
+import { isoDay } from '@/lib/format';
+import { describeEvent } from '@/lib/history/describe';
+import { editFieldsOf, fieldsOfEvent, rebuildEvent, type EditErrors, type EditFieldName, type EditFields } from '@/lib/history/edit-event';
+import { OUTCOME_LABELS, REFERRAL_LABELS, SERVICE_LABELS } from '@/lib/quicklog/build-event';
 import type { AccountEvent, EventType } from '@/lib/model';
 import { useFormats } from '../formats';
 import type { Notify } from './HistoryApp';
@@ -95,51 +97,118 @@ export function Timeline({ db, events, notify }: { db: QuotewiseDB; events: read
   );
 }
 
+const EDIT_LABELS: Record<EditFieldName, string> = {
+  date: 'Date',
+  amount: 'Amount',
+  currency: 'Currency',
+  discount: 'Discount (%)',
+  reference: 'Quote reference',
+  competitor: 'Competitor',
+  competitorPrice: 'Competitor’s price',
+  quoteRef: 'For quote',
+  outcome: 'Outcome',
+  dueDate: 'Due date',
+  invoiceRef: 'Invoice number',
+  minutes: 'Minutes spent',
+  serviceKind: 'Kind of request',
+  nre: 'NRE charged for this change',
+  referralKind: 'Kind of referral',
+  upsellKind: 'Kind',
+  note: 'Note',
+  listPrice: 'List price',
+  orderRef: 'Order number',
+  paidDate: 'Paid on',
+  contactEmail: 'Contact email',
+};
+const OPTIONS: Partial<Record<EditFieldName, Record<string, string>>> = {
+  outcome: OUTCOME_LABELS,
+  serviceKind: SERVICE_LABELS,
+  referralKind: REFERRAL_LABELS,
+  upsellKind: { upsell: 'Up-sell', cross_sell: 'Cross-sell (new department or line)' },
+};
+
+/** Every field of the event, validated as the popup validates a new one (lib/history/edit-event.ts). */
 function EventEditor({ db, event, notify, onClose }: { db: QuotewiseDB; event: AccountEvent; notify: Notify; onClose(): void }) {
   const f = useFormats();
-  const amount = amountOf(event);
-  // The amount in its currency's own decimals (JPY none, KWD three).
-  const digits = amount ? currencyDigits(amount.currency) : 2;
-  const [day, setDay] = useState(isoDay(event.at));
-  const [value, setValue] = useState(amount ? String(amount.minor / 10 ** digits) : '');
-  const [note, setNote] = useState(event.note ?? '');
+  const locale = navigator.language;
+  const [fields, setFields] = useState<EditFields>(() => fieldsOfEvent(event, locale));
+  const [errors, setErrors] = useState<EditErrors>({});
   const [error, setError] = useState<string | null>(null);
+  const set = <K extends EditFieldName>(name: K, value: EditFields[K]) => setFields((current) => ({ ...current, [name]: value }));
+  const label = EVENT_LABELS[event.type].toLowerCase();
+  const names = event.type === 'warning_dismissed' ? (['date', 'note'] as const) : editFieldsOf(event.type);
 
   const save = async (submit: Event) => {
     submit.preventDefault();
-    const date = Date.parse(`${day}T00:00:00Z`);
-    if (Number.isNaN(date)) return setError('Enter a date.');
-    const at = date + (event.at - Date.parse(`${isoDay(event.at)}T00:00:00Z`));
-    const edited: Record<string, unknown> = { ...event, at };
-    if (note.trim()) edited.note = note;
-    else delete edited.note;
-    if (amount) {
-      const major = Number(value);
-      if (value.trim() === '' || !Number.isFinite(major) || major < 0) return setError('Enter an amount of 0 or more.');
-      edited.amount = { ...amount, minor: Math.round(major * 10 ** digits) };
+    const rebuilt = rebuildEvent(event, fields, locale);
+    if (!rebuilt.ok) {
+      setErrors(rebuilt.errors);
+      setError('Check the fields marked below.');
+      return;
     }
-    const result = await editEvent(db, event, edited);
+    const result = await editEvent(db, event, rebuilt.event);
     if (!result.ok) return setError(result.error);
-    notify({ text: `Saved ${EVENT_LABELS[event.type].toLowerCase()} of ${f.day(at)}.`, undo: result.undo });
+    notify({ text: `Saved ${label} of ${f.day(rebuilt.event.at)}.`, undo: result.undo });
     onClose();
   };
 
-  return (
-    <form class="inline" onSubmit={(e) => void save(e)} aria-label={`Edit ${EVENT_LABELS[event.type].toLowerCase()}`}>
-      <label>
-        Date
-        <input type="date" required value={day} onInput={(e) => setDay(e.currentTarget.value)} />
-      </label>
-      {amount && (
-        <label>
-          Amount ({amount.currency})
-          <input type="number" min={0} step={10 ** -digits} required value={value} onInput={(e) => setValue(e.currentTarget.value)} />
+  const control = (name: EditFieldName) => {
+    const id = `edit-${event.id}-${name}`;
+    const message = errors[name];
+    const a11y = { id, 'aria-invalid': message ? true : undefined, 'aria-describedby': message ? `${id}-error` : undefined } as const;
+    let input: preact.JSX.Element;
+    if (name === 'nre') {
+      return (
+        <label key={name}>
+          <input type="checkbox" checked={fields.nre} onChange={(e) => set('nre', e.currentTarget.checked)} />
+          {EDIT_LABELS.nre}
         </label>
-      )}
-      <label>
-        Note
-        <textarea rows={2} maxLength={5000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-      </label>
+      );
+    } else if (name === 'note') {
+      input = <textarea {...a11y} rows={2} maxLength={5000} value={fields.note} onInput={(e) => set('note', e.currentTarget.value)} />;
+    } else if (name === 'date' || name === 'dueDate' || name === 'paidDate') {
+      input = <input type="date" {...a11y} required={name !== 'paidDate'} value={fields[name]} onInput={(e) => set(name, e.currentTarget.value)} />;
+    } else if (OPTIONS[name]) {
+      input = (
+        <select {...a11y} value={fields[name] as string} onChange={(e) => set(name, e.currentTarget.value)}>
+          {name === 'outcome' && <option value="">Choose…</option>}
+          {Object.entries(OPTIONS[name]!).map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      );
+    } else {
+      const numeric = name === 'amount' || name === 'competitorPrice' || name === 'listPrice' || name === 'discount';
+      input = (
+        <input
+          type={name === 'contactEmail' ? 'email' : 'text'}
+          {...a11y}
+          autocomplete="off"
+          inputMode={numeric ? 'decimal' : name === 'minutes' ? 'numeric' : undefined}
+          maxLength={name === 'currency' ? 3 : undefined}
+          value={fields[name] as string}
+          onInput={(e) => set(name, e.currentTarget.value)}
+        />
+      );
+    }
+    return (
+      <div key={name} class="edit-field">
+        <label for={id}>{EDIT_LABELS[name]}</label>
+        {input}
+        {message && (
+          <span id={`${id}-error`} class="error">
+            {message}
+          </span>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <form class="inline" onSubmit={(e) => void save(e)} aria-label={`Edit ${label}`} noValidate>
+      {names.map(control)}
       {error && (
         <p role="alert" class="error">
           {error}

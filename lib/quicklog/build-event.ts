@@ -190,7 +190,7 @@ export function buildEvent(type: LoggedEventType, fields: QuickLogFields, { acco
 }
 
 /** A date input's `yyyy-mm-dd` as the end of that day in UTC (a due date is a day, not an instant). */
-function parseDate(value: string): number | null {
+export function parseDate(value: string): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   if (!match) return null;
   const at = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 23, 59, 59);

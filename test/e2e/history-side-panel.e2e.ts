@@ -120,4 +120,28 @@ describe('history page in the side panel and by keyboard, demo book loaded', () 
       await page.close();
     });
   }
+
+  it('edits a price-match request’s competitor and price in the timeline, with the popup’s rules', async () => {
+    const page = await open(400, `#/account/${globex}`);
+    const timeline = page.getByRole('list', { name: 'Events, newest first' });
+    await timeline.waitFor();
+    const item = timeline.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Edit price-match request of/ }) }).first();
+    await item.getByRole('button', { name: /^Edit price-match request of/ }).click();
+    const form = item.getByRole('form', { name: 'Edit price-match request' });
+    // A bad price is refused as the popup refuses it, on its field.
+    await form.getByRole('textbox', { name: 'Competitor’s price' }).fill('-5');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('alert').waitFor();
+    expect(await form.getByRole('textbox', { name: 'Competitor’s price' }).getAttribute('aria-invalid')).toBe('true');
+    await form.getByRole('textbox', { name: 'Competitor', exact: true }).fill('Initrode Edited');
+    await form.getByRole('textbox', { name: 'Competitor’s price' }).fill('7,250.50');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /^Saved price-match request of/ }).count()).toBe(1);
+    const edited = timeline.getByRole('listitem').filter({ hasText: 'Initrode Edited' });
+    await expect.poll(() => edited.count()).toBe(1);
+    expect(await edited.textContent()).toContain('$7,250.50');
+    const size = await sideways(page);
+    expect(size.scrollWidth).toBeLessThanOrEqual(size.clientWidth);
+    await page.close();
+  });
 });

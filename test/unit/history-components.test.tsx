@@ -188,7 +188,7 @@ describe('timeline', () => {
     rerender(<Timeline db={db} events={await eventsOfAccount(db, account.id)} notify={notify} />);
     fireEvent.click(screen.getByRole('button', { name: 'Edit order of May 12, 2026' }));
     const form = screen.getByRole('form', { name: 'Edit order' });
-    const amount = within(form).getByRole('spinbutton', { name: /Amount/ });
+    const amount = within(form).getByRole('textbox', { name: 'Amount' });
     fireEvent.input(amount, { target: { value: '-3' } });
     fireEvent.submit(form);
     expect(await within(form).findByRole('alert')).toBeTruthy();
