@@ -55,7 +55,7 @@ export function OpenQuotes({ quotes, staleAfterDays, locale, now, currentAccount
       {others.length > 0 && (
         <>
           <button type="button" class="link disclosure" aria-expanded={expanded} aria-controls="open-quotes-others" onClick={() => setExpanded(!expanded)}>
-            {expanded ? 'Hide other accounts' : moreLabel}
+            {moreLabel}
           </button>
           <ul id="open-quotes-others" aria-label="Other accounts" hidden={!expanded}>
             {expanded && others.slice(0, 20).map(item)}

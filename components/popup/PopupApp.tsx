@@ -127,6 +127,33 @@ export function PopupApp({ params, data, locale, now = Date.now, undoMs = 8000 }
   const accountQuotes = account ? quotes.filter((q) => q.accountId === account.id).sort((a, b) => b.at - a.at) : [];
   return (
     <main class="popup" aria-label="Quotewise" onKeyDown={onKeyDown}>
+      {/* First, so a rep who opened the popup to go somewhere sees where without scrolling. */}
+      <nav class="popup-links" aria-label="Quotewise pages">
+        <ul>
+          <li>
+            <a href="history.html" target="_blank">
+              Portfolio
+            </a>
+          </li>
+          {account && !picking && (
+            <li>
+              <a href={`history.html${accountHref(account.id)}`} target="_blank" aria-label={`History of ${account.name}`}>
+                History
+              </a>
+            </li>
+          )}
+          <li>
+            <a href="data.html" target="_blank">
+              Import & backup
+            </a>
+          </li>
+          <li>
+            <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+              Settings
+            </button>
+          </li>
+        </ul>
+      </nav>
       {account && !picking ? (
         <>
           <HealthHeader account={account} summary={summary} onChange={() => setPicking(true)} />
@@ -180,32 +207,6 @@ export function PopupApp({ params, data, locale, now = Date.now, undoMs = 8000 }
           ).catch((error: Error) => setStatus(`Not saved: ${error.message}`))
         }
       />
-      <nav class="popup-links" aria-label="Quotewise pages">
-        <ul>
-          <li>
-            <a href="history.html" target="_blank">
-              Portfolio
-            </a>
-          </li>
-          {account && !picking && (
-            <li>
-              <a href={`history.html${accountHref(account.id)}`} target="_blank">
-                {`${account.name}’s history`}
-              </a>
-            </li>
-          )}
-          <li>
-            <a href="data.html" target="_blank">
-              Import & backup
-            </a>
-          </li>
-          <li>
-            <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-              Settings
-            </button>
-          </li>
-        </ul>
-      </nav>
     </main>
   );
 }

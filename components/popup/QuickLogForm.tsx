@@ -127,6 +127,9 @@ export function QuickLogForm(props: QuickLogFormProps) {
       case 'competitorPrice':
         input = text({ inputMode: 'decimal', placeholder: `e.g. ${formats(locale).money(125_050, 'USD').replace(/[^\d.,\s']/g, '').trim()}` });
         break;
+      case 'reference':
+        input = text({ placeholder: 'Left empty: numbered for you' });
+        break;
       case 'discount':
         input = text({ inputMode: 'decimal' });
         break;

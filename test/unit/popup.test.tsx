@@ -294,12 +294,14 @@ describe('popup as a launcher', () => {
     open(`?account=${accountId}`);
     await amountField();
     const nav = screen.getByRole('navigation', { name: 'Quotewise pages' });
-    const links = [...nav.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')]);
+    const links = [...nav.querySelectorAll('a')].map((a) => [a.getAttribute('aria-label') ?? a.textContent, a.getAttribute('href')]);
     expect(links).toEqual([
       ['Portfolio', 'history.html'],
-      ['Acme Industrial’s history', `history.html#/account/${accountId}`],
+      ['History of Acme Industrial', `history.html#/account/${accountId}`],
       ['Import & backup', 'data.html'],
     ]);
+    // First in the popup: in view without scrolling.
+    expect(document.querySelector('main')!.firstElementChild).toBe(nav);
     expect(screen.getByRole('button', { name: 'Settings' })).toBeTruthy();
   });
 
