@@ -7,6 +7,7 @@ import { DEAL_FIELDS, detectMapping, type Mapping, mappingFor, PRESET_IDS, prese
 import type { Formats } from '@/lib/format';
 import type { SlashDateOrder } from '@/lib/import/values';
 import type { CsvWorker } from '@/lib/import/worker-client';
+import { COLUMN_MEANINGS, TEMPLATE_FILE_NAME, templateCsv } from '@/lib/import/template';
 import { importRows } from '@/lib/import/write';
 import { downloadFile } from '../download';
 import { useFormats } from '../formats';
@@ -115,10 +116,31 @@ export function ImportWizard({ db, worker }: { db: QuotewiseDB; worker: CsvWorke
     <section aria-labelledby="import-heading">
       <h2 id="import-heading">Import history from a CSV file</h2>
       <p>
-        A Quotewise events CSV (see the README for the columns), or a deals export from HubSpot, a Salesforce opportunity report, or a
-        pipeline file with <code>deal_stage</code>, <code>close_value</code>, <code>engage_date</code> and <code>close_date</code>. Nothing
-        is saved until you press Import; importing the same file twice adds nothing.
+        A Quotewise events CSV (one row for each quote, order, invoice…; the columns are below, and the template has them all), or a deals
+        export from HubSpot, a Salesforce opportunity report, or a pipeline file with <code>deal_stage</code>, <code>close_value</code>,{' '}
+        <code>engage_date</code> and <code>close_date</code>. Nothing is saved until you press Import; importing the same file twice adds
+        nothing.
       </p>
+      <p>
+        <button type="button" onClick={() => downloadFile(TEMPLATE_FILE_NAME, templateCsv(), 'text/csv;charset=utf-8')}>
+          Download a template
+        </button>{' '}
+        <span class="hint">A CSV with every column and three example rows: fill it in with a spreadsheet, or import it as it is to try.</span>
+      </p>
+      <details class="columns">
+        <summary>{`The columns of a Quotewise events CSV, and what each means (${f.number(QUOTEWISE_COLUMNS.length)})`}</summary>
+        <p class="hint">Headers may be in any order and any case; leave out the columns you do not use.</p>
+        <dl>
+          {QUOTEWISE_COLUMNS.map((column) => (
+            <div key={column}>
+              <dt>
+                <code>{column}</code>
+              </dt>
+              <dd>{COLUMN_MEANINGS[column]}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
       {error && (
         <p role="alert" class="error">
           {error}

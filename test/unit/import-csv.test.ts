@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyseCsv, decodeCsv, readHeaders } from '@/lib/import/parse';
 import { detectMapping, mappingFor, unmappedColumns } from '@/lib/import/presets';
 import type { RowContext } from '@/lib/import/map-row';
+import { QUOTEWISE_COLUMNS } from '@/lib/import/format';
+import { COLUMN_MEANINGS, templateCsv } from '@/lib/import/template';
 import { parseAmount, parseDate } from '@/lib/import/values';
 
 const context: RowContext = { defaultCurrency: 'USD', identity: { ownDomains: ['northwind-supply.com'] }, paymentTermsDays: 30 };
@@ -213,5 +215,22 @@ describe('default currency', () => {
     const csv = 'account,date,type,amount\nGlobex,2026-01-01,order,5\n';
     const { rows } = analyseCsv(csv, detectMapping(readHeaders(csv)).mapping, { ...context, defaultCurrency: 'GBP' });
     expect(rows[0]!.events[0]).toMatchObject({ amount: { minor: 500, currency: 'GBP' } });
+  });
+});
+
+describe('the import template', () => {
+  it('has every column as its header and three example rows that import as they are', () => {
+    const text = templateCsv();
+    const { headers, rows, bad } = analyse(text);
+    expect(headers).toEqual([...QUOTEWISE_COLUMNS]);
+    expect(detectMapping(headers).preset).toBe('quotewise');
+    expect(bad).toEqual([]);
+    expect(rows.flatMap((row) => row.events.map((e) => e.type))).toEqual(['quote', 'price_match', 'quote_outcome']);
+    expect(rows[0]).toMatchObject({ account: { name: 'Acme Industrial' }, events: [{ amount: { minor: 2_060_000, currency: 'USD' }, quoteRef: 'ACM-1', discountPct: 5 }] });
+  });
+
+  it('explains every column', () => {
+    expect(Object.keys(COLUMN_MEANINGS)).toEqual([...QUOTEWISE_COLUMNS]);
+    for (const meaning of Object.values(COLUMN_MEANINGS)) expect(meaning.length).toBeGreaterThan(20);
   });
 });
