@@ -1,4 +1,5 @@
-import { useRef, useState } from 'preact/hooks';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { QuotewiseDB } from '@/lib/db/db';
 import { type BackupFile, backupToJson, countRows, deleteAllData, exportBackup, restoreBackup } from '@/lib/backup/backup';
 import { DEMO_SEED, generateDemoCsv } from '@/lib/demo/generate';
@@ -30,6 +31,16 @@ export function DemoPanel({ db, worker }: { db: QuotewiseDB; worker: CsvWorker }
   const [undo, setUndo] = useState<BackupFile | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const f = useFormats();
+  // The undo restores into the empty database the deletion left: once anything is written since
+  // (a restore, an import, the demo, a quote logged in the popup), it no longer applies, and goes.
+  // Tagged with the undo it was read for, so a reading from before the deletion is never taken for one after it.
+  const watch = useLiveQuery(async () => ({ for: undo, empty: undo ? await isEmpty(db) : true }), [db, undo]);
+  useEffect(() => {
+    if (undo && watch?.for === undo && !watch.empty) {
+      setUndo(null);
+      setStatus('All data deleted. Data was added since, so the deletion can no longer be undone.');
+    }
+  }, [undo, watch]);
 
   const loadDemo = async () => {
     setStatus(null);
@@ -61,6 +72,11 @@ export function DemoPanel({ db, worker }: { db: QuotewiseDB; worker: CsvWorker }
 
   const undoDelete = async () => {
     if (!undo) return;
+    if (!(await isEmpty(db))) {
+      setUndo(null);
+      setStatus('Data was added since the deletion, so it can no longer be undone.');
+      return;
+    }
     const restored = await restoreBackup(db, backupToJson(undo), 'empty');
     if (restored.ok) await afterWrite(db, restored.accountIds);
     setUndo(null);
@@ -105,7 +121,7 @@ export function DemoPanel({ db, worker }: { db: QuotewiseDB; worker: CsvWorker }
               <li key={table}>{describeRows(table, count, f)}</li>
             ))}
           </ul>
-          <p>You can undo it until you leave this page. To keep a copy, download a backup first.</p>
+          <p>You can undo it until you leave this page or add data again. To keep a copy, download a backup first.</p>
         </div>
         <button type="button" class="danger" onClick={() => void confirmDelete()}>
           Delete everything
@@ -116,4 +132,10 @@ export function DemoPanel({ db, worker }: { db: QuotewiseDB; worker: CsvWorker }
       </dialog>
     </section>
   );
+}
+
+/** Whether the rep's data is gone: no account, contact or event (settings may be written again by any page). */
+async function isEmpty(db: QuotewiseDB): Promise<boolean> {
+  const counts = await Promise.all([db.accounts.count(), db.contacts.count(), db.eventChunks.count()]);
+  return counts.every((count) => count === 0);
 }
