@@ -143,8 +143,8 @@ describe('history page: portfolio review and account history in Chromium', () =>
     await page.goto(session.extensionUrl(`history.html#/account/${ids.steady}`));
     await page.getByRole('heading', { level: 1, name: 'Steady Parts' }).waitFor();
     const account = await accessibleNodes(page);
-    expect(account.find((n) => n.role === 'image' && n.name.startsWith('Quoted price and discount: 6 quotes in USD'))).toBeTruthy();
-    expect(account.find((n) => n.role === 'image' && n.name.startsWith('Quotes and orders per month: 6 quotes and 12 orders'))).toBeTruthy();
+    expect(account.find((n) => n.role === 'group' && n.name.startsWith('Quoted price and discount: 6 quotes in USD'))).toBeTruthy();
+    expect(account.find((n) => n.role === 'group' && n.name.startsWith('Quotes and orders per month: 6 quotes and 12 orders'))).toBeTruthy();
     expect(account).toContainEqual({ role: 'combobox', name: 'Deliverables: your answer' });
     expect(strayWhitespace(account)).toEqual([]);
     // Answer a scorecard question in place: the scorecard and the stored judgement follow.

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, loadDemoBook, type ExtensionSession } from './harness';
+import { demoSession } from './demo-session';
+import type { ExtensionSession } from './harness';
 
 /**
  * Issue 19: the history page as a rep uses it every day, in the side panel (400 px wide) and in a
@@ -15,13 +16,7 @@ describe('history page in the side panel and by keyboard, demo book loaded', () 
   let session: ExtensionSession;
   let globex: string;
   beforeAll(async () => {
-    session = await launchExtension();
-    const { page } = await loadDemoBook(session);
-    await page.close();
-    const { data } = (await session.send({ quotewise: 1, type: 'accounts.search', data: { query: 'Globex', limit: 5 } })) as {
-      data: { accounts: { id: string; name: string }[] };
-    };
-    globex = data.accounts.find((a) => a.name === 'Globex Components')!.id;
+    ({ session, globex } = await demoSession());
   }, 120_000);
   afterAll(async () => {
     await session?.close();

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, loadDemoBook, type ExtensionSession } from './harness';
+import { demoSession } from './demo-session';
+import type { ExtensionSession } from './harness';
 
 /**
  * Issue 19: the extension's own pages pass axe-core (WCAG 2.2 A/AA and best practices) with the
@@ -31,13 +32,7 @@ describe('the extension’s pages pass axe-core, light and dark, 1280 and 400 px
   let session: ExtensionSession;
   let globex: string;
   beforeAll(async () => {
-    session = await launchExtension();
-    const { page } = await loadDemoBook(session);
-    await page.close();
-    const { data } = (await session.send({ quotewise: 1, type: 'accounts.search', data: { query: 'Globex', limit: 5 } })) as {
-      data: { accounts: { id: string; name: string }[] };
-    };
-    globex = data.accounts.find((a) => a.name === 'Globex Components')!.id;
+    ({ session, globex } = await demoSession());
   }, 120_000);
   afterAll(async () => {
     await session?.close();
