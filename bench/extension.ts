@@ -23,9 +23,13 @@ export interface BenchCopySession extends ExtensionSession {
   writeFile(file: string, body: string): Promise<void>;
 }
 
-/** An extension page's HTML shell with every script taken out (links, styles and body stay). */
+/**
+ * An extension page's HTML shell with every script taken out (links, styles and body stay), read
+ * from the bench copy: its stylesheet names are the copy's, and a build running meanwhile in
+ * .output cannot take the file away.
+ */
 export async function shellOf(page: string, body = '<div id="app"></div>'): Promise<string> {
-  const html = await readFile(path.join(EXTENSION_DIR, page), 'utf8');
+  const html = await readFile(path.join(BENCH_COPY, page), 'utf8');
   return html
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>\s*/g, '')
     .replace(/<link rel="modulepreload"[^>]*>\s*/g, '')

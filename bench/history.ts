@@ -20,7 +20,7 @@ import { bestOf, type Figure, percentile, ratioFigure, takeTurns } from './stats
 const ACCOUNTS = 10_000;
 const EVENTS_PER_ACCOUNT = 15;
 const BIG_ACCOUNT_EVENTS = 5_000;
-const RUNS = 7;
+const RUNS = 11;
 /** Each turn is the best of this many opens (see bestOf in bench/stats.ts). */
 const BEST_OF = 2;
 /** The baselines, written into the bench-only copy of the extension (bench/extension.ts) once the data is seeded. */

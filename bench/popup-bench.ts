@@ -10,7 +10,7 @@ import { bestOf, type Figure, median, percentile, ratioFigure, takeTurns } from 
 const GMAIL_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWBvGkPqLmNnRsTtVvWwXxYy';
 const READY_MARK = 'quotewise:popup-ready';
 const ACCOUNTS = 500;
-const RUNS = 25;
+const RUNS = 40;
 /** Each turn is the best of this many opens (see bestOf in bench/stats.ts). */
 const BEST_OF = 2;
 const WARM_UP = 3;
