@@ -14,7 +14,7 @@ export const COLUMN_MEANINGS: Record<QuotewiseColumn, string> = {
   currency: 'Three letters (USD, EUR, GBP). Empty: the currency in your settings.',
   quote_ref: 'Your quote number. Price-match requests and outcomes name the quote they belong to with it.',
   outcome: 'For quote_outcome rows: won, lost, lost_to_incumbent or no_decision.',
-  discount_pct: 'The discount on the quote in percent (5 means 5%).',
+  discount_pct: 'The discount on the quote in percent: write 5 for five percent.',
   competitor: 'The competitor the customer named. Price-match rows need one.',
   competitor_price: 'The competitor’s price, in the same currency.',
   due_date: 'Invoice rows: when it is due (YYYY-MM-DD). Empty: after your payment terms.',
