@@ -15,7 +15,7 @@ import { useFormats } from '../formats';
  */
 const FALLBACK_W = 480;
 const H = 180;
-const PAD = { top: 14, right: 44, bottom: 26, left: 76 };
+const PAD = { top: 14, right: 44, bottom: 26, left: 86 };
 const plotH = H - PAD.top - PAD.bottom;
 
 const MAX_BAR = 24;

@@ -143,7 +143,7 @@ function EventEditor({ db, event, notify, onClose }: { db: QuotewiseDB; event: A
     const rebuilt = rebuildEvent(event, fields, locale);
     if (!rebuilt.ok) {
       setErrors(rebuilt.errors);
-      setError('Check the fields marked below.');
+      setError('Check the marked fields above.');
       return;
     }
     const result = await editEvent(db, event, rebuilt.event);

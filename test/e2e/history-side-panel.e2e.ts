@@ -127,6 +127,7 @@ describe('history page in the side panel and by keyboard, demo book loaded', () 
     await form.getByRole('textbox', { name: 'Competitor’s price' }).fill('-5');
     await form.getByRole('button', { name: 'Save' }).click();
     await form.getByRole('alert').waitFor();
+    if (SCREENSHOTS) await item.screenshot({ path: `${SCREENSHOTS}/edit-price-match-400.png` });
     expect(await form.getByRole('textbox', { name: 'Competitor’s price' }).getAttribute('aria-invalid')).toBe('true');
     await form.getByRole('textbox', { name: 'Competitor', exact: true }).fill('Initrode Edited');
     await form.getByRole('textbox', { name: 'Competitor’s price' }).fill('7,250.50');
