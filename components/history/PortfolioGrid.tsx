@@ -33,9 +33,9 @@ const COLUMNS: readonly Column[] = [
 const PRIORITY: readonly SortKey[] = ['name', 'band', 'warnings', 'score', 'lastActivity', 'revenue', 'quoteToOrder', 'daysLate'];
 /** The narrowest grid: the account, its band and score in one column, its warnings. */
 const NARROW: readonly Column[] = [
-  COLUMNS[0]!,
-  { key: 'band', label: 'Band', track: '96px', min: 96 },
-  { key: 'warnings', label: 'Warnings', track: 'minmax(80px, 1fr)', min: 80 },
+  { key: 'name', label: 'Account', track: 'minmax(100px, 1fr)', min: 100 },
+  { key: 'band', label: 'Band', track: '92px', min: 92 },
+  { key: 'warnings', label: 'Warnings', track: 'minmax(100px, 1.2fr)', min: 100 },
 ];
 const GAP = 8;
 const PADDING = 16;
@@ -196,7 +196,8 @@ const Row = memo(function Row({ row, index, active, columns, template, onOpen, o
             <a href={accountHref(row.accountId)} tabIndex={-1}>
               {row.name}
             </a>
-            {row.domains[0] && <span class="muted"> {row.domains[0]}</span>}
+            {/* In the side panel the domain gives its room to the warnings (it stays in the cell's title). */}
+            {row.domains[0] && !narrow && <span class="muted"> {row.domains[0]}</span>}
           </>
         );
       case 'band':
