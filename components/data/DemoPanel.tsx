@@ -71,15 +71,17 @@ export function DemoPanel({ db, worker }: { db: QuotewiseDB; worker: CsvWorker }
   };
 
   const undoDelete = async () => {
-    if (!undo) return;
+    const snapshot = undo;
+    if (!snapshot) return;
+    // Withdrawn before writing: the restore's own write must not read as "data was added since".
+    setUndo(null);
     if (!(await isEmpty(db))) {
-      setUndo(null);
       setStatus('Data was added since the deletion, so it can no longer be undone.');
       return;
     }
-    const restored = await restoreBackup(db, backupToJson(undo), 'empty');
+    setStatus('Undoing the deletion…');
+    const restored = await restoreBackup(db, backupToJson(snapshot), 'empty');
     if (restored.ok) await afterWrite(db, restored.accountIds);
-    setUndo(null);
     setStatus(restored.ok ? 'Deletion undone: everything is back.' : `Could not undo: ${restored.error}`);
   };
 
