@@ -154,7 +154,7 @@ describe('history page: portfolio review and account history in Chromium', () =>
     await page.close();
   });
 
-  it('merges two accounts and undoes it; deletes an event and undoes it', async () => {
+  it('merges two accounts and undoes it; deletes an event and undoes it; Undo goes once the account changes elsewhere', async () => {
     const page = await session.openExtensionPage(`history.html#/account/${ids.middling}`);
     await page.getByRole('heading', { level: 1, name: 'Middling Ltd' }).waitFor();
     const timeline = page.getByRole('list', { name: 'Events, newest first' }).getByRole('listitem');
@@ -178,6 +178,16 @@ describe('history page: portfolio review and account history in Chromium', () =>
     await timeline.first().getByRole('button', { name: /^Delete order of / }).click();
     await expect.poll(() => timeline.count()).toBe(3);
     await status.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => timeline.count()).toBe(4);
+
+    // Undo goes once anything else writes to the account: here, an order logged from another page.
+    await timeline.first().getByRole('button', { name: /^Delete order of / }).click();
+    await expect.poll(() => timeline.count()).toBe(3);
+    await status.getByRole('button', { name: 'Undo' }).waitFor();
+    const order = { type: 'order', accountId: ids.middling, at: Date.now(), amount: { minor: 50_000, currency: 'USD' } };
+    expect(await session.send({ quotewise: 1, type: 'events.record', data: { event: order } })).toMatchObject({ ok: true });
+    await expect.poll(() => status.textContent()).toContain('can no longer be undone');
+    expect(await status.getByRole('button', { name: 'Undo' }).count()).toBe(0);
     await expect.poll(() => timeline.count()).toBe(4);
     await page.close();
   });
