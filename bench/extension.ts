@@ -5,16 +5,13 @@
  * baseline pages there, and loads that copy as its own unpacked extension. Measured
  * pages and baselines then run in one browser, one origin, one database.
  *
- * The copy is the built extension byte for byte plus the bench's files. The launcher
- * mirrors the e2e harness's launchExtension, whose directory is fixed (EXTENSION_DIR);
- * it leaves out the request log, which no bench reads.
+ * The copy is the built extension byte for byte plus the bench's files, launched by the
+ * e2e harness's launchExtension.
  */
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CHROMIUM, EXTENSION_DIR, ROOT, type ExtensionSession } from '../test/e2e/harness';
+import { EXTENSION_DIR, ROOT, type ExtensionSession, launchExtension } from '../test/e2e/harness';
 
 export const BENCH_COPY = path.join(ROOT, 'bench/.dist/chrome-mv3-bench');
 
@@ -49,42 +46,8 @@ export async function makeBenchCopy(): Promise<void> {
   await cp(EXTENSION_DIR, BENCH_COPY, { recursive: true });
 }
 
-/** Launch Chromium with the bench copy loaded, headless, no network (as the harness launches the built extension). */
+/** Chromium with the bench copy loaded in place of the build, as the e2e harness launches it: headless, no network. */
 export async function launchBenchCopy(): Promise<BenchCopySession> {
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'quotewise-bench-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless=new', `--disable-extensions-except=${BENCH_COPY}`, `--load-extension=${BENCH_COPY}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  await context.route(
-    (url) => url.protocol === 'http:' || url.protocol === 'https:',
-    (route) => route.abort('blockedbyclient'),
-  );
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(serviceWorker.url()).host;
-  const extensionUrl = (page: string) => `chrome-extension://${extensionId}/${page}`;
-  const openExtensionPage = async (page: string) => {
-    const tab = await context.newPage();
-    await tab.goto(extensionUrl(page));
-    return tab;
-  };
-  let messenger: Awaited<ReturnType<typeof openExtensionPage>> | undefined;
-  return {
-    context,
-    requests: [],
-    extensionId,
-    serviceWorker,
-    extensionUrl,
-    openExtensionPage,
-    async send(message) {
-      messenger ??= await openExtensionPage('popup.html');
-      return messenger.evaluate((m) => chrome.runtime.sendMessage(m), message);
-    },
-    writeFile: (file, body) => writeFile(path.join(BENCH_COPY, file), body),
-    async close() {
-      await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
-    },
-  };
+  const session = await launchExtension({ dir: BENCH_COPY });
+  return { ...session, writeFile: (file, body) => writeFile(path.join(BENCH_COPY, file), body) };
 }

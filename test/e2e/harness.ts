@@ -33,11 +33,12 @@ export interface ExtensionSession {
 /**
  * Launch Debian Chromium with the built extension loaded, headless, no network.
  * `locale` sets the browser's language (navigator.language, Intl's default) for every page,
- * extension pages and content scripts included; left out, Chromium's own default.
+ * extension pages and content scripts included; left out, Chromium's own default. `dir` loads
+ * another unpacked copy of the extension (the bench's, with its baseline pages) in its place.
  */
-export async function launchExtension({ headless = true, locale }: { headless?: boolean; locale?: string } = {}): Promise<ExtensionSession> {
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No build at ${EXTENSION_DIR}: run "npm run build" first.`);
+export async function launchExtension({ headless = true, locale, dir = EXTENSION_DIR }: { headless?: boolean; locale?: string; dir?: string } = {}): Promise<ExtensionSession> {
+  if (!existsSync(path.join(dir, 'manifest.json'))) {
+    throw new Error(`No build at ${dir}: run "npm run build" first.`);
   }
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'quotewise-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -47,8 +48,8 @@ export async function launchExtension({ headless = true, locale }: { headless?: 
     args: [
       ...(headless ? ['--headless=new'] : []),
       ...(locale ? [`--lang=${locale}`] : []),
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
