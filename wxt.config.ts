@@ -27,6 +27,13 @@ export default defineConfig({
     permissions: ['unlimitedStorage', 'contextMenus', 'scripting'],
     host_permissions: [...HOST_PERMISSIONS],
     optional_host_permissions: ['https://*/*'],
+    // The badge's card is an extension page in a frame (components/CardFrame.tsx): the page cannot
+    // search, measure or listen to it. Chrome serves it only at a per-session address, so no fixed
+    // URL tells a page the extension is installed; Firefox's extension addresses are random per
+    // install already (and it has no use_dynamic_url). Any https site, because the rep can add sites.
+    web_accessible_resources: [
+      { resources: ['card.html'], matches: ['https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+Q' }, description: 'Open Quotewise quick-log' } },
     ...(browser === 'firefox'
       ? {

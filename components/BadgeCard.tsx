@@ -1,22 +1,19 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { SuggestionOffer } from '@/lib/card/channel';
 import type { HealthSummary, Reason, Warning } from '@/lib/health';
-import type { ContentApi } from '@/lib/content/api';
 import { type BadgeState, ownQuestion } from '@/lib/content/state';
 import type { Formats } from '@/lib/format';
 import type { UI_FORMS } from '@/lib/messaging/ui';
 import type { WarningName } from '@/lib/model';
 import { points } from '@/lib/points';
 import { articleTitles } from '@/lib/scoring/articles';
-import { EmailSuggestion } from './EmailSuggestion';
-import { anchor } from './floating';
+import { EmailSuggestion, type SuggestionActions } from './EmailSuggestion';
 import { useFormats } from './formats';
 
 export interface CardProps {
   state: BadgeState;
   /** A line for the rep: "Creating…", or what went wrong. */
   status?: string;
-  /** The pill the card belongs to: the card sits next to it and follows it. */
-  reference: Element;
   onClose(): void;
   onOpen(page: 'popup' | 'history', form?: (typeof UI_FORMS)[number]): void;
   onCreate(name: string): void;
@@ -25,10 +22,9 @@ export interface CardProps {
   onClaimOwn(email: string): void;
   /** The rep says their own address is a customer's after all: show it as one. */
   onNotOwn(): void;
-  /** Where the badge is (badge UI only): the card offers what that customer's open email asks for. */
-  anchorOf?(): Element;
-  /** The content script's messages to the background, for the email suggestion (the badge UI ships no validator of its own). */
-  api?: ContentApi;
+  /** What the customer's open email asks for, when the badge's sender has one open. */
+  offer?: SuggestionOffer | null;
+  suggestionActions?: SuggestionActions;
 }
 
 const ANSWER = { yes: 'Yes', no: 'No', unknown: 'Not known yet' } as const;
@@ -39,19 +35,16 @@ const TOP_REASONS = 3;
 /**
  * The card behind a badge, for a three-second read: who, how healthy (and how it was a month
  * ago), the one warning that matters with its evidence and advice, then what to do, then why.
- * The rest (every reason, the scorecard, the last quote) is behind a disclosure. A dialog:
- * focus starts on its heading, Tab stays inside, Escape closes.
+ * The rest (every reason, the scorecard, the last quote) is behind a disclosure. A dialog that
+ * fills its frame (the card page, entrypoints/card): focus starts on its heading, Tab stays
+ * inside, Escape closes.
  */
 export function BadgeCard(props: CardProps) {
-  const { state, status, reference, onClose } = props;
+  const { state, status, onClose } = props;
   const card = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    const element = card.current!;
-    element.showPopover?.();
-    const stop = anchor(reference, element, { fitHeight: true, onHidden: onClose });
-    element.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
-    return stop;
-  }, [reference]);
+    card.current!.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+  }, []);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
@@ -62,7 +55,7 @@ export function BadgeCard(props: CardProps) {
     }
   };
   return (
-    <div ref={card} class="card" role="dialog" aria-labelledby="qw-title" popover="manual" onKeyDown={onKeyDown}>
+    <div ref={card} class="card" role="dialog" aria-labelledby="qw-title" onKeyDown={onKeyDown}>
       <div class="head">
         <h2 id="qw-title" tabIndex={-1}>
           {state.kind === 'unknown' ? `${state.label} is not an account yet` : state.kind === 'self' ? ownQuestion(state) : (state.summary?.accountName ?? state.accountName)}
@@ -71,7 +64,7 @@ export function BadgeCard(props: CardProps) {
           ×
         </button>
       </div>
-      {props.anchorOf && props.api ? <EmailSuggestion anchor={props.anchorOf()} api={props.api} state={state} onDone={onClose} /> : null}
+      {props.offer && props.suggestionActions ? <EmailSuggestion offer={props.offer} state={state} actions={props.suggestionActions} /> : null}
       {state.kind === 'unknown' ? <NewAccount state={state} onCreate={props.onCreate} onClaimOwn={props.onClaimOwn} /> : null}
       {state.kind === 'self' ? <OwnAddress state={state} onClaimOwn={props.onClaimOwn} onNotOwn={props.onNotOwn} /> : null}
       {state.kind === 'account' ? <Account {...props} state={state} /> : null}
@@ -86,7 +79,7 @@ function trapTab(card: HTMLElement, event: KeyboardEvent): void {
   const first = controls[0];
   const last = controls.at(-1);
   if (!first || !last) return;
-  const active = (card.getRootNode() as ShadowRoot).activeElement;
+  const active = (card.getRootNode() as Document | ShadowRoot).activeElement;
   const heading = card.querySelector('h2');
   if (event.shiftKey && (active === first || active === heading)) {
     event.preventDefault();
@@ -299,11 +292,11 @@ function reasonItem(reason: Reason, index: number, f: Formats) {
 const firstClause = (text: string) => text.split('; ')[0]!.replace(/\.$/, '');
 const firstSentence = (text: string) => text.match(/^.*?[.!?](?=\s|$)/)?.[0] ?? text;
 
-/** The card's and the hint's styles, in the closed root only while they are shown. Text, never parsed HTML. */
+/** The card's styles, in the card page. Text, never parsed HTML. */
 export const CARD_CSS = `
-.card { position: fixed; inset: auto; margin: 0; box-sizing: border-box; width: 340px; max-width: calc(100vw - 16px); overflow: auto; padding: 10px 12px 12px;
-  background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 8px; box-shadow: 0 8px 24px rgba(0,0,0,.25);
-  font: 13px/18px system-ui, sans-serif; text-align: left; z-index: 2147483647; }
+.card { box-sizing: border-box; width: 100%; height: 100vh; overflow: auto; padding: 10px 12px 12px;
+  background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 8px;
+  font: 13px/18px system-ui, sans-serif; text-align: left; }
 .card :focus-visible { outline: 2px solid var(--focus); outline-offset: 1px; }
 .card h2:focus { outline: none; }
 .head { display: flex; align-items: flex-start; gap: 8px; }
@@ -325,6 +318,4 @@ export const CARD_CSS = `
 .card fieldset { border: 0; padding: 0; margin: 6px 0 0; } .card legend { font-weight: 600; padding: 0; }
 .card details { margin-top: 6px; } .card summary { cursor: pointer; color: var(--fg); }
 .points { display: inline-block; min-width: 28px; font-variant-numeric: tabular-nums; font-weight: 600; }
-.tip { position: fixed; inset: auto; margin: 0; padding: 3px 8px; border-radius: 4px; background: #111827; color: #f9fafb; border: 1px solid var(--line);
-  font: 12px/16px system-ui, sans-serif; white-space: nowrap; pointer-events: none; z-index: 2147483647; }
 `;

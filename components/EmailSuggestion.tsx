@@ -1,18 +1,6 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ContentApi } from '@/lib/content/api';
+import { useEffect, useState } from 'preact/hooks';
+import type { SuggestionOffer } from '@/lib/card/channel';
 import type { BadgeState } from '@/lib/content/state';
-import { detect } from '@/lib/suggest/detect';
-import { messageOf, messageText } from '@/lib/suggest/message';
-import { eventIdFor, prefillFor, suggestionLabel } from '@/lib/suggest/prefill';
-import { useFormats } from './formats';
-
-/**
- * Suggestions the rep dismissed, for this page's session only (the content script's world,
- * gone when the page goes): the event id a message's suggestion would get. Nothing of the
- * message is kept, here or anywhere: it is read when the card opens, and only the fields the
- * rep confirms in the quick-log form become an event.
- */
-const dismissed = new Set<string>();
 
 export const SUGGESTION_CSS = `
 .suggest { display: flex; align-items: center; gap: 6px; margin: 8px 0 4px; padding: 4px 4px 4px 10px; border: 1px solid var(--line); border-radius: 16px; background: var(--soft); }
@@ -21,51 +9,46 @@ export const SUGGESTION_CSS = `
 .card .suggest button.dismiss { width: 24px; padding: 0; }
 `;
 
+export interface SuggestionActions {
+  /** Whether this account has this event: the message was logged from already. */
+  hasEvent(accountId: string, id: string): Promise<boolean>;
+  /** Open the quick-log form filled in (creating the account first for a sender who is not one yet). */
+  log(offer: SuggestionOffer): Promise<void>;
+  /** Not offered again for this message while the page lives. */
+  dismiss(id: string): void;
+}
+
 /**
  * The chip at the top of the card: what the customer's open email asks for ("Price-match
  * request: Initrode at $6,150.00") and one click to log it, in the quick-log form filled in.
  * Shown only on the badge of the message's sender, only while that message has not been
  * logged from (the event id says which message it came from) and was not dismissed.
  */
-export function EmailSuggestion({ anchor, api, state, onDone }: { anchor: Element; api: ContentApi; state: BadgeState; onDone(): void }) {
-  const read = useMemo(() => {
-    const message = messageOf(anchor);
-    const suggestion = message && detect(messageText(message.body), Date.now());
-    return message && suggestion ? { messageId: message.id, suggestion, id: eventIdFor(message.id, suggestion.kind) } : null;
-  }, [anchor]);
+export function EmailSuggestion({ offer, state, actions }: { offer: SuggestionOffer; state: BadgeState; actions: SuggestionActions }) {
   const accountId = state.kind === 'account' ? state.accountId : null;
   const summary = state.kind === 'account' ? state.summary : null;
   /** Whether this message's event is in the account already; undefined while asking. */
   const [logged, setLogged] = useState<boolean | undefined>(accountId ? undefined : false);
-  const [, setDismissals] = useState(0);
+  const [dismissed, setDismissed] = useState(false);
   const [error, setError] = useState('');
-  const f = useFormats();
   useEffect(() => {
-    if (!read || !accountId) return setLogged(false);
+    if (!accountId) return setLogged(false);
     let live = true;
-    // Through the content script, which validates the answer: the badge UI ships no validator.
-    api.hasEvent(accountId, read.id).then(
-      (reply) => live && setLogged(reply.exists),
+    actions.hasEvent(accountId, offer.id).then(
+      (exists) => live && setLogged(exists),
       () => live && setLogged(false),
     );
     return () => {
       live = false;
     };
     // The summary changes when the account's events do: ask again then (the rep just logged it).
-  }, [read?.id, accountId, summary]);
+  }, [offer.id, accountId, summary]);
 
-  if (!read || state.kind === 'self' || logged !== false || dismissed.has(read.id)) return null;
-  const label = suggestionLabel(read.suggestion, f);
+  if (state.kind === 'self' || logged !== false || dismissed) return null;
   const log = async () => {
     setError('');
     try {
-      let id = accountId;
-      if (!id) {
-        if (state.kind !== 'unknown') return;
-        id = (await api.createAccount(state.create)).id;
-      }
-      await api.open('popup', id, read.suggestion.kind, prefillFor(read.suggestion, read.messageId));
-      onDone();
+      await actions.log(offer);
     } catch {
       setError('Could not open Quotewise. Reload the page and try again.');
     }
@@ -74,7 +57,7 @@ export function EmailSuggestion({ anchor, api, state, onDone }: { anchor: Elemen
     <>
       <style>{SUGGESTION_CSS}</style>
       <section class="suggest" aria-label="Suggested from this email">
-        <p id="qw-suggestion">{label}</p>
+        <p id="qw-suggestion">{offer.label}</p>
         <button type="button" class="primary" aria-describedby="qw-suggestion" onClick={() => void log()}>
           {accountId ? 'Log' : 'Create account and log'}
         </button>
@@ -85,8 +68,8 @@ export function EmailSuggestion({ anchor, api, state, onDone }: { anchor: Elemen
           onClick={(event) => {
             // The button goes with the chip: focus stays in the card, on its heading, so Tab and Escape still work.
             (event.currentTarget.closest('[role="dialog"]')?.querySelector('h2') as HTMLElement | null)?.focus({ preventScroll: true });
-            dismissed.add(read.id);
-            setDismissals((n) => n + 1);
+            setDismissed(true);
+            actions.dismiss(offer.id);
           }}
         >
           ×

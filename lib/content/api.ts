@@ -1,31 +1,18 @@
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
-import { Id, type WarningName } from '../primitives';
 import { LookupResponse } from '../messaging/lookup';
 import { sendRequest } from '../messaging/transport';
-import { OpenedReply, type Prefill, type UI_FORMS } from '../messaging/ui';
-import type { LookupQueries, NewAccountInput } from './state';
+import type { LookupQueries } from './state';
 
 /**
- * The content script's side of the protocol: only the messages it sends, each
- * answer validated with only the schema it needs, so the content script does not
- * ship the whole protocol and data model.
+ * The content script's side of the protocol: it only asks who the customers on the page
+ * are. Everything the rep does in a card (create, dismiss, log, open) is sent by the card,
+ * an extension page, so nothing a web page can run in the content script's context can write.
+ * The answer is validated with only the schema it needs, so the content script does not ship
+ * the whole protocol and data model.
  */
-const CreatedAccount = z.object({ id: Id, name: z.string() });
-const ClaimedOwn = z.object({ ownDomain: z.optional(z.string()), ownAddress: z.optional(z.string()) });
-const DismissedReply = z.object({ dismissed: z.literal(true) });
-const Exists = z.object({ exists: z.boolean() });
-
 export const contentApi = {
   lookup: async (queries: LookupQueries) => (await sendRequest('accounts.lookup', queries, LookupResponse)).results,
-  createAccount: (input: NewAccountInput) => sendRequest('accounts.create', input, CreatedAccount),
-  dismissWarning: (input: { accountId: string; warning: WarningName; reason: string; snoozeDays?: 30 | 90 }) => sendRequest('warnings.dismiss', input, DismissedReply),
-  claimOwn: (email: string) => sendRequest('settings.claimOwn', { email }, ClaimedOwn),
-  /** Open the popup (on a form, filled in from an email suggestion) or the history page. */
-  open: (page: 'popup' | 'history', accountId: string, form?: (typeof UI_FORMS)[number], prefill?: Prefill) =>
-    sendRequest('ui.open', { page, accountId, form, prefill }, OpenedReply),
-  /** Whether this account has this event: the email suggestion's message was logged already. */
-  hasEvent: (accountId: string, id: string) => sendRequest('events.has', { accountId, id }, Exists),
 };
 export type ContentApi = typeof contentApi;
 

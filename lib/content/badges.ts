@@ -1,6 +1,7 @@
 import type { Sighting, SiteAdapter } from '../adapters/types';
 import type { LookupResult } from '../messaging/lookup';
 import type { BadgeProps } from '@/components/Badge';
+import { FromCard } from '../card/channel';
 import type { ContentApi } from './api';
 import { createHostRules } from './host-rules';
 import { type BadgeState, type LookupQueries, keyResults, missingQueries, queriesOf, queryKeys, sameState, sightingKey, stateFor } from './state';
@@ -15,7 +16,6 @@ interface Shown {
   /** Whether `dark` was read from the page yet, or is still the page's last theme carried over. */
   themeRead: boolean;
   open: boolean;
-  status?: string;
 }
 
 export interface BadgeControllerOptions {
@@ -45,6 +45,8 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
   let lastDark = matchMedia('(prefers-color-scheme: dark)').matches;
   let themeCheckQueued = false;
   let themeReadOnce = false;
+  /** Email suggestions the rep dismissed in a card, by event id: not offered again while the page lives. */
+  const dismissedOffers = new Set<string>();
   /** The signed-in rep's address, once the page has shown it; `null` after the rep said it is a customer's. */
   let ownAddress: string | null | undefined;
 
@@ -112,8 +114,8 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
       const moved = spare.pop();
       if (moved) {
         moved.mounted.move(anchor, sighting.place);
-        const redraw = moved.open || moved.status !== undefined || moved.dark !== lastDark || !sameState(moved.state, state);
-        Object.assign(moved, { key: sightingKey(sighting), sighting, state, dark: lastDark, themeRead: false, open: false, status: undefined });
+        const redraw = moved.open || moved.dark !== lastDark || !sameState(moved.state, state);
+        Object.assign(moved, { key: sightingKey(sighting), sighting, state, dark: lastDark, themeRead: false, open: false });
         if (redraw) draw(moved);
         shown.set(anchor, moved);
       } else {
@@ -158,60 +160,35 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
 
   function props(badge: Shown): BadgeProps {
     return {
-      api,
       state: badge.state,
       dark: badge.dark,
       open: badge.open,
-      status: badge.status,
       onToggle: () => setOpen(badge, !badge.open),
       onClose: () => setOpen(badge, false),
-      onOpen: (page, form) => {
-        if (badge.state.kind !== 'account') return;
-        api.open(page, badge.state.accountId, form).then(
-          () => setOpen(badge, false),
-          () => setStatus(badge, 'Could not open Quotewise. Reload the page and try again.'),
-        );
-      },
-      onDismiss: (warning, reason, snoozeDays) => {
-        if (badge.state.kind !== 'account') return;
-        const { accountId } = badge.state;
-        setStatus(badge, 'Saving…');
-        api.dismissWarning({ accountId, warning, reason, ...(snoozeDays ? { snoozeDays } : {}) }).then(
-          () => {
-            setStatus(badge, snoozeDays ? `${warning} snoozed for ${snoozeDays} days.` : `${warning} dismissed.`);
-            refresh([accountId]);
-          },
-          () => setStatus(badge, 'Could not save. Reload the page and try again.'),
-        );
-      },
-      onClaimOwn: (email) => {
-        setStatus(badge, 'Saving…');
-        api.claimOwn(email).then(
-          () => {
-            ownAddress = null;
-            setOpen(badge, false, false);
-            refresh([]);
-          },
-          (error: unknown) => setStatus(badge, error instanceof Error ? error.message : 'Could not save. Reload the page and try again.'),
-        );
-      },
-      onNotOwn: () => {
-        ownAddress = null;
-        setOpen(badge, false);
-        render();
-      },
-      onCreate: (name) => {
-        if (badge.state.kind !== 'unknown') return;
-        setStatus(badge, 'Creating the account…');
-        api.createAccount({ ...badge.state.create, name }).then(
-          (account) => {
-            setStatus(badge, `Created ${account.name}.`);
-            refresh([account.id]);
-          },
-          (error: unknown) => setStatus(badge, error instanceof Error ? error.message : 'Could not create the account.'),
-        );
-      },
+      onCardMessage: (data, frame) => fromCard(badge, data, frame),
+      offerDismissed: (id) => dismissedOffers.has(id),
     };
+  }
+
+  /** What the badge's card (an extension frame) says; its writes went to the background from the card, and their broadcast refreshes the badges. */
+  function fromCard(badge: Shown, data: unknown, frame: HTMLIFrameElement): void {
+    const message = FromCard.safeParse(data);
+    if (!message.success || !badge.open) return;
+    const { type, id } = message.data;
+    if (type === 'ready') frame.focus({ preventScroll: true });
+    else if (type === 'close') setOpen(badge, false);
+    else if (type === 'dismissOffer' && id) dismissedOffers.add(id);
+    else if (type === 'notOwn') {
+      // A customer after all, for this page.
+      ownAddress = null;
+      setOpen(badge, false);
+      render();
+    } else if (type === 'ownClaimed') {
+      // Saved: the background answers for the rep's address from now on; ask it again.
+      ownAddress = null;
+      setOpen(badge, false, false);
+      refresh([]);
+    }
   }
 
   /**
@@ -247,16 +224,10 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
     badge.mounted.update(props(badge));
   }
 
-  function setStatus(badge: Shown, status: string): void {
-    badge.status = status;
-    draw(badge);
-  }
-
   function setOpen(badge: Shown, open: boolean, returnFocus = true): void {
     for (const other of shown.values()) if (other !== badge && other.open) setOpen(other, false, false);
     if (badge.open === open) return;
     badge.open = open;
-    badge.status = undefined;
     // The rep asked for the card: one style read, on their click, so it matches the page's theme
     // now, even if the site switched theme after this badge was placed.
     if (open) lastDark = badge.dark = ui!.isDarkAt(badge.sighting.anchor);

@@ -8,7 +8,6 @@ export { LookupResult } from './lookup';
 export const accountMessages = {
   /** Who is behind these emails / web addresses / record names? Batched: one round trip per page. */
   'accounts.lookup': defineMessage({
-    audience: 'content',
     request: z.object({
       emails: z._default(z.array(z.string().check(z.maxLength(320))).check(z.maxLength(200)), []),
       webAddresses: z._default(z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(50)), []),
@@ -17,7 +16,6 @@ export const accountMessages = {
     response: LookupResponse,
   }),
   'accounts.create': defineMessage({
-    audience: 'content',
     /** Without a name, the account is named after its first domain (acme-industrial.com -> "Acme Industrial"). */
     request: z.object({
       name: z.optional(text(1, 200)),

@@ -1,17 +1,9 @@
 import * as z from 'zod/mini';
 import { ERROR_CODES } from './errors';
 
-/**
- * Who may send a message. `content` messages are answered for content scripts
- * (on the supported sites) and extension pages; `extension` messages only for the
- * extension's own pages: nothing a web page can influence may wipe or bulk-edit data.
- */
-export type Audience = 'content' | 'extension';
-
 export interface MessageDef<Req extends z.ZodMiniType = z.ZodMiniType, Res extends z.ZodMiniType = z.ZodMiniType> {
   request: Req;
   response: Res;
-  audience: Audience;
 }
 
 export function defineMessage<Req extends z.ZodMiniType, Res extends z.ZodMiniType>(def: MessageDef<Req, Res>) {

@@ -4,18 +4,15 @@ import { defineMessage } from './define';
 
 export const eventMessages = {
   'events.record': defineMessage({
-    audience: 'content',
     request: z.object({ event: NewEventInput }),
     response: AccountEvent,
   }),
   /** Whether this account has an event with this id: the badge's email suggestion asks whether its message was logged already. */
   'events.has': defineMessage({
-    audience: 'content',
     request: z.object({ accountId: Id, id: Id }),
     response: z.object({ exists: z.boolean() }),
   }),
   'events.ofAccount': defineMessage({
-    audience: 'extension',
     request: z.object({ accountId: Id }),
     response: z.object({ events: z.array(AccountEvent) }),
   }),

@@ -8,19 +8,16 @@ const BandAndScore = z.object({ band: Band, score: z.nullable(z.int()) });
 
 export const healthMessages = {
   'health.ofAccounts': defineMessage({
-    audience: 'content',
     request: z.object({ accountIds: z.array(Id).check(z.maxLength(500)) }),
     response: z.object({ summaries: z.array(HealthSummary) }),
   }),
   /** Sent by the background to tabs after a write, so badges refresh without a reload. */
   'health.changed': defineMessage({
-    audience: 'extension',
     request: z.object({ accountIds: z.array(Id) }),
     response: z.object({}),
   }),
   /** The card's "Snooze or dismiss": the rep's own action on a warning of an account on the page, with their reason. */
   'warnings.dismiss': defineMessage({
-    audience: 'content',
     request: z.strictObject({
       accountId: Id,
       warning: WarningName,
@@ -30,12 +27,10 @@ export const healthMessages = {
     response: z.object({ dismissed: z.literal(true) }),
   }),
   'definition.get': defineMessage({
-    audience: 'content',
     request: z.object({}),
     response: Definition,
   }),
   'definition.save': defineMessage({
-    audience: 'extension',
     request: z.object({ definition: Definition }),
     response: Definition,
   }),
@@ -44,7 +39,6 @@ export const healthMessages = {
    * moves by 5 or more, before and after, largest change first (lib/options/definition-preview.ts).
    */
   'definition.preview': defineMessage({
-    audience: 'extension',
     request: z.object({ definition: Definition }),
     response: z.object({
       total: z.int(),

@@ -4,7 +4,6 @@ import { defineMessage } from './define';
 export const pingMessages = {
   /** Liveness and schema check: answers with the database version. */
   ping: defineMessage({
-    audience: 'content',
     request: z.strictObject({}),
     response: z.object({ pong: z.literal(true), dbVersion: z.int() }),
   }),

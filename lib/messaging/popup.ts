@@ -30,7 +30,6 @@ export const popupMessages = {
    * menu), then the customer on tab `tabId`, asked from that tab's content script.
    */
   'popup.open': defineMessage({
-    audience: 'extension',
     request: z.object({
       accountId: z.nullable(Id),
       email: z.nullable(z.string().check(z.maxLength(320))),

@@ -19,12 +19,10 @@ export type OpenQuote = z.infer<typeof OpenQuote>;
 export const quicklogMessages = {
   /** The account a badge quick action or a link names by id. */
   'accounts.get': defineMessage({
-    audience: 'extension',
     request: z.object({ id: Id }),
     response: z.object({ account: z.nullable(Account) }),
   }),
   'accounts.search': defineMessage({
-    audience: 'extension',
     request: z.object({
       query: z.string().check(z.maxLength(200)),
       limit: z._default(z.int().check(z.minimum(1), z.maximum(50)), 8),
@@ -33,13 +31,11 @@ export const quicklogMessages = {
   }),
   /** Every quote still waiting for an outcome, oldest first, and how old counts as stale. */
   'quotes.open': defineMessage({
-    audience: 'extension',
     request: z.object({ limit: z._default(z.int().check(z.minimum(1), z.maximum(500)), OPEN_QUOTES_SHOWN) }),
     response: z.object({ quotes: z.array(OpenQuote), staleAfterDays: z.int() }),
   }),
   /** Undo a just-logged event. Events are stored per account, so the account is named too. */
   'events.delete': defineMessage({
-    audience: 'extension',
     request: z.object({ id: Id, accountId: Id }),
     response: z.object({ deleted: z.nullable(AccountEvent) }),
   }),

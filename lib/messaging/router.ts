@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import { Envelope, type ErrorReply } from './define';
 import { type ErrorCode, MessagingError } from './errors';
 import { protocol, type MessageType, type ParsedRequestOf, type ResponseOf } from './protocol';
+import { createBudget } from './budget';
+import { mayBeSentFrom, type SenderContext } from './senders';
 
 export interface Sender {
   url?: string;
@@ -20,7 +22,10 @@ type Reply = { ok: true; data: unknown } | ErrorReply;
  * arrival; anything unknown or malformed gets an error reply, and no message,
  * however bad, can take the listener down for the next one.
  */
-export function createRouter(handlers: Handlers, extensionOrigin: string) {
+export function createRouter(handlers: Handlers, extensionOrigin: string, { now = Date.now }: { now?: () => number } = {}) {
+  // A content script's page may be hostile: however it drives the content script, each of its
+  // frames gets a bounded number of answers a second. The badges' own lookups stay well under it.
+  const contentBudget = createBudget({ perSecond: CONTENT_PER_SECOND, burst: CONTENT_BURST, now });
   return async function route(message: unknown, sender: Sender): Promise<Reply> {
     try {
       const envelope = Envelope.safeParse(message);
@@ -28,8 +33,12 @@ export function createRouter(handlers: Handlers, extensionOrigin: string) {
       const { type, data } = envelope.data;
       if (!Object.hasOwn(protocol, type)) return fail('unknown_type', `Unknown message type "${type}".`);
       const def = protocol[type as MessageType];
-      if (def.audience === 'extension' && !sender.url?.startsWith(extensionOrigin)) {
-        return fail('forbidden', `"${type}" is only answered for Quotewise's own pages.`);
+      const context: SenderContext = sender.url?.startsWith(extensionOrigin) ? 'extension' : 'content';
+      if (!mayBeSentFrom(type as MessageType, context)) {
+        return fail('forbidden', context === 'content' ? `"${type}" is only answered for Quotewise's own pages.` : `"${type}" is only answered for a page's badges.`);
+      }
+      if (context === 'content' && !contentBudget.take(`${sender.tab?.id}:${sender.frameId ?? 0}`)) {
+        return fail('busy', 'This page asked Quotewise too often. Its badges catch up in a moment.');
       }
       const parsed = def.request.safeParse(data);
       if (!parsed.success) return fail('invalid_request', `Invalid ${type}: ${z.prettifyError(parsed.error)}`);
@@ -43,6 +52,10 @@ export function createRouter(handlers: Handlers, extensionOrigin: string) {
     }
   };
 }
+
+/** Answers a second for one frame's content script, and the burst it may ask at once (a page of 1,000 people is 5 lookups of 200). */
+export const CONTENT_PER_SECOND = 10;
+export const CONTENT_BURST = 30;
 
 export const STORAGE_FULL =
   "This computer's storage for Quotewise is full, so nothing was saved. Free some disk space, then try again.";

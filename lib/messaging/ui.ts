@@ -39,13 +39,11 @@ export const LoadedReply = z.object({ loaded: z.literal(true) });
 export const uiMessages = {
   /** The badge's quick actions: open an extension page for this account (content scripts cannot open one themselves). */
   'ui.open': defineMessage({
-    audience: 'content',
     request: z.object({ page: z.enum(UI_PAGES), accountId: Id, form: z.optional(z.enum(UI_FORMS)), prefill: z.optional(Prefill) }),
     response: OpenedReply,
   }),
   /** Inject the badge UI (badge-ui.js) into the asking content script's frame, in its isolated world. */
   'ui.loadBadgeUi': defineMessage({
-    audience: 'content',
     request: z.strictObject({}),
     response: LoadedReply,
   }),

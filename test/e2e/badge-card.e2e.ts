@@ -1,40 +1,50 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, accessibleNodes, launchExtension, loadDemoBook, serveFixture, waitForAccessible } from './harness';
+import { type AxFrame, type ExtensionSession, accessibleNodes, launchExtension, loadDemoBook, serveFixture, waitForAccessible, withAxFrames } from './harness';
 import { type Box, GLOBEX, boxesOf, expectBadges, focusAccessible, focusedName, openPage, serveGlobexThread } from './badge-harness';
 
 /**
  * The card behind a badge, as a rep meets it at 1280×720 and on a small laptop (1024×600),
- * with the badge near the top, the middle and the bottom of the window. The card lives in a
- * closed shadow root, so its geometry is read the way assistive technology reads it: from
- * the browser's accessibility tree and layout (CDP), never from the page.
+ * with the badge near the top, the middle and the bottom of the window. The card lives in an
+ * extension frame in a closed shadow root, so its geometry is read the way assistive technology
+ * reads it: from the browser's accessibility tree and layout (CDP), never from the page.
  */
 const THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWBvGkPqLmNnRsTtVvWwXxYy';
 /** The Globex message asks for a quote: the card's top carries the email suggestion's chip (issue 17). */
 const CARD_BUTTONS = ['Close', 'Log', 'Dismiss this suggestion', 'Log a quote', 'Log a price-match request', 'Snooze or dismiss…', 'Open history'];
 
-/** Whether a click at the centre of `box` lands on that node (or inside it): nothing covers it. */
-async function clickable(page: Page, box: Box & { backendNodeId: number }): Promise<boolean> {
-  // DOM.getNodeForLocation takes document coordinates: the viewport's plus the scroll.
-  const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('DOM.enable');
-    await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const at = { x: Math.round(scroll.x + box.x + box.width / 2), y: Math.round(scroll.y + box.y + box.height / 2) };
-    const hit = (await cdp.send('DOM.getNodeForLocation', { ...at, includeUserAgentShadowDOM: false })) as { backendNodeId: number };
-    const resolve = async (backendNodeId: number) => ((await cdp.send('DOM.resolveNode', { backendNodeId })) as { object: { objectId: string } }).object.objectId;
-    const target = await resolve(box.backendNodeId);
-    const { result } = (await cdp.send('Runtime.callFunctionOn', {
-      objectId: target,
-      functionDeclaration: 'function (hit) { return this === hit || this.contains(hit); }',
-      arguments: [{ objectId: await resolve(hit.backendNodeId) }],
-      returnByValue: true,
-    })) as { result: { value: boolean } };
-    return result.value;
-  } finally {
-    await cdp.detach();
-  }
+/**
+ * Whether a click at the centre of `box` lands on that node (or inside it): nothing covers it.
+ * A node in the card's frame is hit-tested in the frame, and the frame in the page.
+ */
+async function clickable(page: Page, box: Box & { backendNodeId: number; extension: boolean }): Promise<boolean> {
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  return withAxFrames(page, async (frames) => {
+    const hits = async (frame: AxFrame, target: (hit: number, cdp: AxFrame['cdp']) => Promise<boolean>) => {
+      // DOM.getNodeForLocation takes document coordinates: the viewport's plus the scroll. The card's frame does not scroll.
+      const scroll = frame.extension ? { x: 0, y: 0 } : await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+      await frame.cdp.send('DOM.enable');
+      await frame.cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+      const at = { x: Math.round(scroll.x + centre.x - frame.offset.x), y: Math.round(scroll.y + centre.y - frame.offset.y) };
+      const hit = (await frame.cdp.send('DOM.getNodeForLocation', { ...at, includeUserAgentShadowDOM: false })) as { backendNodeId: number };
+      return target(hit.backendNodeId, frame.cdp);
+    };
+    const contains = (backendNodeId: number) => async (hit: number, cdp: AxFrame['cdp']) => {
+      const resolve = async (id: number) => ((await cdp.send('DOM.resolveNode', { backendNodeId: id })) as { object: { objectId: string } }).object.objectId;
+      const { result } = (await cdp.send('Runtime.callFunctionOn', {
+        objectId: await resolve(backendNodeId),
+        functionDeclaration: 'function (hit) { return this === hit || this.contains(hit); }',
+        arguments: [{ objectId: await resolve(hit) }],
+        returnByValue: true,
+      })) as { result: { value: boolean } };
+      return result.value;
+    };
+    const [page_, card] = [frames.find((f) => !f.extension)!, frames.find((f) => f.extension)];
+    if (!box.extension) return hits(page_, contains(box.backendNodeId));
+    if (!card || !(await hits(card, contains(box.backendNodeId)))) return false;
+    // And in the page, the card's frame is what is there.
+    return hits(page_, async (hit, cdp) => ((await cdp.send('DOM.describeNode', { backendNodeId: hit })) as { node: { nodeName: string } }).node.nodeName === 'IFRAME');
+  });
 }
 
 const inside = (box: Box, width: number, height: number) => box.x >= 0 && box.y >= 0 && box.x + box.width <= width && box.y + box.height <= height;

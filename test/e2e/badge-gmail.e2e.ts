@@ -57,7 +57,7 @@ describe('badge on Gmail', () => {
     const { page, errors } = await openPage(session, THREAD);
     await expectBadges(page, THREAD_BADGES);
     const view = await pageView(page);
-    expect(view).toMatchObject({ hosts: 3, openRoots: 0, attributes: 0, hostText: '', uiGlobal: 'undefined' });
+    expect(view).toMatchObject({ hosts: 3, openRoots: 0, attributes: 0, hostStyles: 1, hostText: '', uiGlobal: 'undefined' });
     expect(view.html).not.toContain('Not enough data');
     expect(errors).toEqual([]);
     await page.close();

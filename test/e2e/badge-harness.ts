@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type AxNode, type ExtensionSession, ROOT, accessibleNodes, launchExtension, serveFixture, waitForAccessible } from './harness';
+import { type AxFrame, type AxNode, type ExtensionSession, type RawAxNode, ROOT, accessibleNodes, launchExtension, rawAxNodes, serveFixture, waitForAccessible, withAxFrames } from './harness';
 
 /** Quotewise's nodes in the accessibility tree: the badges (buttons) and their cards (dialogs). */
 export const isBadge = (name: string) => (node: AxNode) => node.role === 'button' && node.name === name;
@@ -24,36 +24,43 @@ export async function createAccount(session: ExtensionSession, data: { name: str
 }
 
 /**
- * Focus a node the page cannot reach (inside a closed shadow root) the way
- * assistive technology does: through the browser's accessibility tree.
+ * Focus a node the page cannot reach (inside a closed shadow root, or the card's extension
+ * frame) the way assistive technology does: through the browser's accessibility tree.
  */
 export async function focusAccessible(page: Page, predicate: (node: AxNode) => boolean): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: { role?: { value?: string }; name?: { value?: string }; backendDOMNodeId?: number; ignored?: boolean }[];
+  await withAxFrames(page, async (frames) => {
+    const focus = async (frame: AxFrame, test: (node: AxNode) => boolean): Promise<boolean> => {
+      const node = (await rawAxNodes(frame)).find((n) => !n.ignored && test({ role: String(n.role?.value ?? ''), name: String(n.name?.value ?? '') }));
+      if (!node?.backendDOMNodeId) return false;
+      await frame.cdp.send('DOM.enable');
+      await frame.cdp.send('DOM.focus', { backendNodeId: node.backendDOMNodeId });
+      return true;
     };
-    const node = nodes.find((n) => !n.ignored && predicate({ role: String(n.role?.value ?? ''), name: String(n.name?.value ?? '') }));
-    if (!node?.backendDOMNodeId) throw new Error('No such accessible node to focus');
-    await cdp.send('DOM.enable');
-    await cdp.send('DOM.focus', { backendNodeId: node.backendDOMNodeId });
-  } finally {
-    await cdp.detach();
-  }
+    const [main, ...extensionFrames] = frames;
+    for (const frame of extensionFrames) {
+      if (!(await rawAxNodes(frame)).some((n) => !n.ignored && predicate({ role: String(n.role?.value ?? ''), name: String(n.name?.value ?? '') }))) continue;
+      // Into the frame first, as Tab would take the rep there, then to the node in it.
+      await focus(main!, (node) => node.role === 'Iframe');
+      if (await focus(frame, predicate)) return;
+    }
+    if (await focus(main!, predicate)) return;
+    throw new Error('No such accessible node to focus');
+  });
 }
 
-/** The accessible name of whatever has keyboard focus. */
+/** The accessible name of whatever has keyboard focus: inside the card's frame when it has it. */
 export async function focusedName(page: Page): Promise<string | undefined> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: { name?: { value?: string }; properties?: { name: string; value: { value?: unknown } }[] }[];
-    };
-    const focused = nodes.filter((n) => n.properties?.some((p) => p.name === 'focused' && p.value.value === true));
-    return focused.at(-1)?.name?.value;
-  } finally {
-    await cdp.detach();
-  }
+  return withAxFrames(page, async (frames) => {
+    const focused = (nodes: RawAxNode[]) => nodes.filter((n) => n.properties?.some((p) => p.name === 'focused' && p.value.value === true)).at(-1);
+    const [main, ...extensionFrames] = frames;
+    const inPage = focused(await rawAxNodes(main!));
+    for (const frame of extensionFrames) {
+      const inFrame = focused(await rawAxNodes(frame));
+      // The page reports the frame itself as focused; what has focus is inside it.
+      if (inFrame && inPage?.role?.value === 'Iframe') return inFrame.name?.value;
+    }
+    return inPage?.name?.value;
+  });
 }
 
 /** Open the badge's card from the keyboard and return the dialog; Escape closes it and focus returns to the badge. */
@@ -70,14 +77,18 @@ export async function closeCardWithEscape(page: Page, badgeName: string): Promis
   expect(await focusedName(page)).toBe(badgeName);
 }
 
-/** What the page's own scripts can see of the badges: a host element with no attributes and no open shadow root. */
+/**
+ * What the page's own scripts can see of the badges: a host element with no open shadow root and
+ * no attribute but its own important style, the same on every host whoever the customer is.
+ */
 export async function pageView(page: Page) {
   return page.evaluate(() => {
     const hosts = [...document.querySelectorAll('quotewise-badge')];
     return {
       hosts: hosts.length,
       openRoots: hosts.filter((host) => host.shadowRoot !== null).length,
-      attributes: hosts.reduce((sum, host) => sum + host.attributes.length, 0),
+      attributes: hosts.reduce((sum, host) => sum + [...host.attributes].filter((attribute) => attribute.name !== 'style').length, 0),
+      hostStyles: new Set(hosts.map((host) => host.getAttribute('style'))).size,
       hostText: hosts.map((host) => host.textContent).join(''),
       // The lazily loaded UI hands itself over in the content script's world, never the page's.
       uiGlobal: typeof (window as unknown as Record<string, unknown>).__quotewiseBadgeUi,
@@ -129,26 +140,22 @@ export interface Box {
   height: number;
 }
 
-/** On-screen boxes (CSS pixels, viewport-relative) of the accessible nodes matching `predicate`, with each one's DOM node. */
-export async function boxesOf(page: Page, predicate: (node: AxNode) => boolean): Promise<(Box & { name: string; backendNodeId: number })[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('DOM.enable');
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: { ignored?: boolean; role?: { value?: string }; name?: { value?: string }; backendDOMNodeId?: number }[];
-    };
-    const found = nodes.filter((n) => !n.ignored && n.backendDOMNodeId && predicate({ role: String(n.role?.value ?? ''), name: String(n.name?.value ?? '') }));
+/** On-screen boxes (CSS pixels, viewport-relative) of the accessible nodes matching `predicate`, the card's frame included, with each one's DOM node. */
+export async function boxesOf(page: Page, predicate: (node: AxNode) => boolean): Promise<(Box & { name: string; backendNodeId: number; extension: boolean })[]> {
+  return withAxFrames(page, async (frames) => {
     const boxes = [];
-    for (const node of found) {
-      const { quads } = (await cdp.send('DOM.getContentQuads', { backendNodeId: node.backendDOMNodeId! })) as { quads: number[][] };
-      const quad = quads[0]!;
-      const xs = [quad[0]!, quad[2]!, quad[4]!, quad[6]!];
-      const ys = [quad[1]!, quad[3]!, quad[5]!, quad[7]!];
-      boxes.push({ name: String(node.name?.value ?? ''), backendNodeId: node.backendDOMNodeId!, x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) });
+    for (const frame of frames) {
+      await frame.cdp.send('DOM.enable');
+      const found = (await rawAxNodes(frame)).filter((n) => !n.ignored && n.backendDOMNodeId && predicate({ role: String(n.role?.value ?? ''), name: String(n.name?.value ?? '') }));
+      for (const node of found) {
+        const { quads } = (await frame.cdp.send('DOM.getContentQuads', { backendNodeId: node.backendDOMNodeId! })) as { quads: number[][] };
+        const quad = quads[0];
+        if (!quad) continue;
+        const xs = [quad[0]!, quad[2]!, quad[4]!, quad[6]!].map((x) => x + frame.offset.x);
+        const ys = [quad[1]!, quad[3]!, quad[5]!, quad[7]!].map((y) => y + frame.offset.y);
+        boxes.push({ name: String(node.name?.value ?? ''), backendNodeId: node.backendDOMNodeId!, extension: frame.extension, x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) });
+      }
     }
     return boxes;
-  } finally {
-    await cdp.detach();
-  }
+  });
 }
-

@@ -43,7 +43,7 @@ export function describeSite(suite: SiteSuite): void {
     it('finds the right account, and the page cannot read the badge', async () => {
       const { page, errors } = await openPage(session, suite.url);
       await expectBadges(page, [suite.badge, ...others]);
-      expect(await pageView(page)).toMatchObject({ hosts: 1 + others.length, openRoots: 0, attributes: 0, hostText: '' });
+      expect(await pageView(page)).toMatchObject({ hosts: 1 + others.length, openRoots: 0, attributes: 0, hostStyles: 1, hostText: '' });
       expect(errors).toEqual([]);
       await page.close();
     });

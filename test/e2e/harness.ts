@@ -123,22 +123,79 @@ export interface AxNode {
   name: string;
 }
 
+/** One frame's CDP session: the page, or an extension frame in it (the badge's card), with where that frame sits in the page's viewport. */
+export interface AxFrame {
+  cdp: CDPSession;
+  offset: { x: number; y: number };
+  /** The page's own frame, or an extension frame. */
+  extension: boolean;
+}
+
 /**
- * The page's accessibility tree, as a screen reader gets it. It includes closed
- * shadow roots, which page scripts (and Playwright's locators) cannot enter.
+ * The page and the extension frames in it (the badge's card lives in one), each with its own
+ * CDP session: an extension frame is a separate process, so the page's accessibility tree shows
+ * only the frame, not what is inside. Callers detach the sessions (withAxFrames does).
+ */
+export async function withAxFrames<T>(page: Page, use: (frames: AxFrame[]) => Promise<T>): Promise<T> {
+  const frames: AxFrame[] = [{ cdp: await page.context().newCDPSession(page), offset: { x: 0, y: 0 }, extension: false }];
+  try {
+    for (const frame of page.frames()) {
+      if (frame.isDetached() || !/^(chrome|moz)-extension:/.test(frame.url())) continue;
+      // A frame that closes while we look has nothing to show (and may never answer).
+      const attached = await within(2_000, async () => {
+        const box = await (await frame.frameElement()).boundingBox();
+        return { cdp: await page.context().newCDPSession(frame), offset: { x: box?.x ?? 0, y: box?.y ?? 0 }, extension: true };
+      });
+      if (attached) frames.push(attached);
+    }
+    return await use(frames);
+  } finally {
+    for (const { cdp } of frames) await cdp.detach().catch(() => {});
+  }
+}
+
+/** `task`'s result, or undefined if it failed or took longer than `ms`. */
+async function within<T>(ms: number, task: () => Promise<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
+  try {
+    return await Promise.race([task().catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface RawAxNode {
+  nodeId?: string;
+  childIds?: string[];
+  ignored?: boolean;
+  role?: { value?: string };
+  name?: { value?: string; sources?: { type: string; value?: unknown; superseded?: boolean }[] };
+  backendDOMNodeId?: number;
+  properties?: { name: string; value: { value?: unknown } }[];
+}
+
+export async function rawAxNodes(frame: AxFrame): Promise<RawAxNode[]> {
+  if (!frame.extension) return ((await frame.cdp.send('Accessibility.getFullAXTree')) as { nodes: RawAxNode[] }).nodes;
+  // The card's frame may close while we ask: then it has nothing.
+  return (await within(2_000, async () => ((await frame.cdp.send('Accessibility.getFullAXTree')) as { nodes: RawAxNode[] }).nodes)) ?? [];
+}
+
+/**
+ * The page's accessibility tree, as a screen reader gets it, with the extension frames' trees
+ * (the badge's card). It includes closed shadow roots, which page scripts (and Playwright's
+ * locators) cannot enter.
  */
 export async function accessibleNodes(page: Page): Promise<AxNode[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: { ignored?: boolean; role?: { value?: string }; name?: { value?: string } }[];
-    };
-    return nodes
-      .filter((node) => !node.ignored)
-      .map((node) => ({ role: String(node.role?.value ?? ''), name: String(node.name?.value ?? '') }));
-  } finally {
-    await cdp.detach();
-  }
+  return withAxFrames(page, async (frames) => {
+    const nodes: AxNode[] = [];
+    for (const frame of frames) {
+      for (const node of await rawAxNodes(frame).catch(() => [])) {
+        if (!node.ignored) nodes.push({ role: String(node.role?.value ?? ''), name: String(node.name?.value ?? '') });
+      }
+    }
+    return nodes;
+  });
 }
 
 /**

@@ -31,7 +31,7 @@ describe('background router', () => {
     const invalid = await route({ quotewise: 1, type: 'accounts.lookup', data: { emails: 'x@y.com' } }, fromPage);
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(invalid.ok === false && invalid.error.message).toContain('emails');
-    expect(await route({ quotewise: 1, type: 'ping', data: {} }, fromPage)).toEqual({ ok: true, data: { pong: true, dbVersion: LATEST_VERSION } });
+    expect(await route({ quotewise: 1, type: 'ping', data: {} }, fromExtension)).toEqual({ ok: true, data: { pong: true, dbVersion: LATEST_VERSION } });
   });
 
   it('refuses extension-only messages from web pages', async () => {
@@ -45,14 +45,14 @@ describe('background router', () => {
     const { route } = await setup();
     const reply = await route(
       { quotewise: 1, type: 'events.record', data: { event: { type: 'order', accountId: 'missing', at: NOW, amount: { minor: 1, currency: 'USD' } } } },
-      fromPage,
+      fromExtension,
     );
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('does not exist') } });
   });
 
   it('looks up a batch of emails, web addresses and names in one round trip', async () => {
     const { route } = await setup();
-    const created = await route({ quotewise: 1, type: 'accounts.create', data: { name: 'Acme', domains: ['acme.com'], contactEmail: 'wile.e@gmail.com' } }, fromPage);
+    const created = await route({ quotewise: 1, type: 'accounts.create', data: { name: 'Acme', domains: ['acme.com'], contactEmail: 'wile.e@gmail.com' } }, fromExtension);
     expect(created.ok).toBe(true);
     const reply = await route(
       { quotewise: 1, type: 'accounts.lookup', data: { emails: ['jane@eu.acme.com', 'wile.e@gmail.com', 'x@globex.com', 'garbage'], webAddresses: ['https://www.acme.com'], names: ['ACME'] } },
@@ -102,7 +102,7 @@ describe('accounts.lookup: what holds for a whole host', () => {
 describe('client over the fake browser', () => {
   beforeEach(async () => {
     const { route } = await setup();
-    fakeBrowser.runtime.onMessage.addListener((message: unknown, sender: { url?: string }) => route(message, { url: sender.url }));
+    fakeBrowser.runtime.onMessage.addListener((message: unknown, sender: { url?: string }) => route(message, { url: sender.url ?? fromExtension.url }));
   });
 
   it('sends a typed request and gets a validated answer', async () => {
@@ -133,11 +133,11 @@ describe('health messages', () => {
       const at = NOW - (200 - i * 30) * 86_400_000;
       const invoice = { type: 'invoice', accountId, at, dueAt: at + 30 * 86_400_000, paidAt: at + 75 * 86_400_000 };
       const order = { type: 'order', accountId, at, amount: { minor: 500_000, currency: 'USD' } };
-      for (const event of [order, invoice]) expect((await route({ quotewise: 1, type: 'events.record', data: { event } }, fromPage)).ok).toBe(true);
+      for (const event of [order, invoice]) expect((await route({ quotewise: 1, type: 'events.record', data: { event } }, fromExtension)).ok).toBe(true);
     }
     expect(await lookup()).toMatchObject({ band: 'At risk', warnings: [{ name: 'Slow payer' }] });
 
-    const definition = await route({ quotewise: 1, type: 'definition.get', data: {} }, fromPage);
+    const definition = await route({ quotewise: 1, type: 'definition.get', data: {} }, fromExtension);
     const lenient = { ...(definition.ok ? (definition.data as object) : {}), thresholds: { lateAfterDays: 60 } };
     const preview = await route({ quotewise: 1, type: 'definition.preview', data: { definition: lenient } }, fromExtension);
     expect(preview).toEqual({ ok: true, data: { total: 1, moved: 1, changes: [{ accountId, name: 'Acme', from: { band: 'At risk', score: 33 }, to: { band: 'Watch', score: 66 } }] } });

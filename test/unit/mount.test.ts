@@ -13,11 +13,8 @@ const props = (open: boolean): BadgeProps => ({
   open,
   onToggle: () => {},
   onClose: () => {},
-  onOpen: () => {},
-  onCreate: () => {},
-  onDismiss: () => {},
-  onClaimOwn: () => {},
-  onNotOwn: () => {},
+  onCardMessage: () => {},
+  offerDismissed: () => false,
 });
 
 describe('mountClosed: the badge host', () => {
@@ -29,7 +26,10 @@ describe('mountClosed: the badge host', () => {
     expect(first.nextSibling).toBe(after.host);
     expect(inside.host.parentNode).toBe(second);
     expect(after.host.shadowRoot).toBeNull();
-    expect(after.host.attributes).toHaveLength(0);
+    // One attribute, the same on every host: its own important style, which the page's CSS cannot override.
+    expect([...after.host.attributes].map((a) => a.name)).toEqual(['style']);
+    expect(after.host.getAttribute('style')).toBe(inside.host.getAttribute('style'));
+    expect(after.host.getAttribute('style')).toContain('opacity: 1 !important');
     expect(after.shadow.textContent).toBe('A');
 
     after.move(second, 'append');
@@ -41,19 +41,25 @@ describe('mountClosed: the badge host', () => {
     expect(after.shadow.textContent).toBe('');
   });
 
-  it('styles the pill inline and brings the card’s stylesheet only while the card is open', () => {
+  it('draws the pill with no text in the page’s document, and opens the card as an extension frame, not in the root', () => {
     const anchor = document.body.appendChild(document.createElement('span'));
     const badge = badgeUi.mount(anchor, 'after', props(false));
     const button = badge.shadow.querySelector('button')!;
     expect(button.getAttribute('aria-label')).toBe('Quotewise: Acme, Not enough data.');
     expect(button.getAttribute('style')).toContain('border-radius: 9px');
+    // The score is drawn: no text node the page's window.find() could match.
+    expect(button.querySelector('canvas')).not.toBeNull();
+    expect(badge.shadow.textContent).toBe('');
     expect(badge.shadow.querySelector('style')).toBeNull();
     expect(badge.shadow.adoptedStyleSheets ?? []).toHaveLength(0);
 
     badge.update(props(true));
-    expect(badge.shadow.querySelector('[role="dialog"]')).not.toBeNull();
-    expect(badge.shadow.querySelector('style')?.textContent).toContain('.card {');
+    const frame = badge.shadow.querySelector('iframe')!;
+    expect(frame.getAttribute('title')).toBe('Quotewise card');
+    expect(frame.getAttribute('src')).toMatch(/\/card\.html#[0-9a-f-]{36}$/);
+    expect(badge.shadow.querySelector('[role="dialog"]')).toBeNull();
+    expect(badge.shadow.textContent).toBe('');
     badge.update(props(false));
-    expect(badge.shadow.querySelector('style')).toBeNull();
+    expect(badge.shadow.querySelector('iframe')).toBeNull();
   });
 });

@@ -8,6 +8,8 @@ import { DAY, freshDb, NOW } from './helpers';
 
 const EXTENSION = 'chrome-extension://quotewise-test/';
 const fromExtension = { url: `${EXTENSION}popup.html` };
+/** The badge's card: an extension page in a frame of the rep's tab. */
+const fromCard = { url: `${EXTENSION}card.html#0123456789abcdef0123`, tab: { id: 3 } };
 const fromPage = { url: 'https://mail.google.com/mail/u/0/', tab: { id: 3 } };
 const usd = (minor: number) => ({ minor, currency: 'USD' });
 
@@ -113,11 +115,13 @@ describe('settings.claimOwn: the first-run answer from the card of the rep’s o
   it('makes a company address’s domain the rep’s own, ignores only a free-mail address, and refuses a customer’s domain', async () => {
     const { db, send } = await setup();
     await createAccount(db, { name: 'Acme Industrial', domains: ['acme-industrial.com'] }, NOW);
-    expect(await send('settings.claimOwn', { email: 'Rep@Northwind-Supply.com' }, fromPage)).toEqual({ ok: true, data: { ownDomain: 'northwind-supply.com' } });
-    expect(await send('settings.claimOwn', { email: 'rep.home@gmail.com' }, fromPage)).toEqual({ ok: true, data: { ownAddress: 'rep.home@gmail.com' } });
+    // The card asks; a web page's content script may not.
+    expect(await send('settings.claimOwn', { email: 'Rep@Northwind-Supply.com' }, fromPage)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await send('settings.claimOwn', { email: 'Rep@Northwind-Supply.com' }, fromCard)).toEqual({ ok: true, data: { ownDomain: 'northwind-supply.com' } });
+    expect(await send('settings.claimOwn', { email: 'rep.home@gmail.com' }, fromCard)).toEqual({ ok: true, data: { ownAddress: 'rep.home@gmail.com' } });
     // Asked again (another tab answered first): nothing more to do.
-    expect(await send('settings.claimOwn', { email: 'ann@northwind-supply.com' }, fromPage)).toEqual({ ok: true, data: {} });
-    const refused = await send('settings.claimOwn', { email: 'jane@acme-industrial.com' }, fromPage);
+    expect(await send('settings.claimOwn', { email: 'ann@northwind-supply.com' }, fromCard)).toEqual({ ok: true, data: {} });
+    const refused = await send('settings.claimOwn', { email: 'jane@acme-industrial.com' }, fromCard);
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('Acme Industrial') } });
     expect(await send('settings.get', {})).toMatchObject({ ok: true, data: { ownDomains: ['northwind-supply.com'], ownAddresses: ['rep.home@gmail.com'] } });
     const lookup = await send('accounts.lookup', { emails: ['ann@northwind-supply.com', 'rep.home@gmail.com', 'friend@gmail.com'] }, fromPage);
@@ -129,12 +133,12 @@ describe('warnings.dismiss: the card’s snooze or dismiss, with the rep’s rea
   it('records the dismissal as an event with its reason and end, and refuses an empty reason or a missing account', async () => {
     const { db, send } = await setup();
     const acme = await createAccount(db, { name: 'Acme Industrial', domains: ['acme-industrial.com'] }, NOW);
-    expect(await send('warnings.dismiss', { accountId: acme.id, warning: 'Price relationship', reason: '  New buyer  ', snoozeDays: 30 }, fromPage)).toEqual({ ok: true, data: { dismissed: true } });
+    expect(await send('warnings.dismiss', { accountId: acme.id, warning: 'Price relationship', reason: '  New buyer  ', snoozeDays: 30 }, fromCard)).toEqual({ ok: true, data: { dismissed: true } });
     const [event] = await eventsOfAccount(db, acme.id);
     expect(event).toMatchObject({ type: 'warning_dismissed', warning: 'Price relationship', reason: 'New buyer' });
     expect((event as { until?: number; at: number }).until! - (event as { at: number }).at).toBe(30 * DAY);
-    expect(await send('warnings.dismiss', { accountId: acme.id, warning: 'Price relationship', reason: '   ' }, fromPage)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
-    expect(await send('warnings.dismiss', { accountId: 'nobody', warning: 'Slow payer', reason: 'x' }, fromPage)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await send('warnings.dismiss', { accountId: acme.id, warning: 'Price relationship', reason: '   ' }, fromCard)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await send('warnings.dismiss', { accountId: 'nobody', warning: 'Slow payer', reason: 'x' }, fromCard)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(await countEvents(db)).toBe(1);
   });
 });

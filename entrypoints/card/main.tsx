@@ -1,0 +1,44 @@
+import { render } from 'preact';
+import { CardPage, type CardActions } from '@/components/CardPage';
+import { Handshake, type FromCard } from '@/lib/card/channel';
+import { ShowCardSchema } from '@/lib/card/show';
+import { request } from '@/lib/messaging/client';
+
+/**
+ * The card behind a badge (components/CardFrame.tsx opens it). It waits for the one port that
+ * comes with the secret in its own address, then shows what the badge sends down it.
+ */
+const secret = location.hash.slice(1);
+const app = document.querySelector('#app')!;
+
+function accept(event: MessageEvent): void {
+  const handshake = Handshake.safeParse(event.data);
+  const port = event.ports[0];
+  if (!handshake.success || handshake.data.quotewiseCard !== secret || !port) return;
+  removeEventListener('message', accept);
+  const tell = (message: FromCard) => port.postMessage(message);
+  const actions: CardActions = {
+    tell,
+    open: async (page, accountId, form, offer) => void (await request('ui.open', { page, accountId, form, prefill: offer?.prefill })),
+    createAccount: (input) => request('accounts.create', input),
+    dismissWarning: async (input) => void (await request('warnings.dismiss', input)),
+    claimOwn: async (email) => void (await request('settings.claimOwn', { email })),
+    hasEvent: async (accountId, id) => (await request('events.has', { accountId, id })).exists,
+  };
+  let shown = false;
+  port.onmessage = (message: MessageEvent) => {
+    const show = ShowCardSchema.safeParse(message.data);
+    if (!show.success) return;
+    render(<CardPage show={show.data} actions={actions} />, app);
+    if (!shown) {
+      shown = true;
+      tell({ type: 'ready' });
+    }
+  };
+}
+
+addEventListener('message', accept);
+// The badge gives the frame focus once the card is drawn; the card's heading takes it then.
+addEventListener('focus', () => {
+  if (document.activeElement === document.body) document.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+});

@@ -1,0 +1,49 @@
+import * as z from 'zod/mini';
+import type { BadgeState } from '../content/state';
+import type { Prefill } from '../messaging/ui';
+
+/**
+ * The card behind a badge is an extension page (entrypoints/card) in a frame the badge opens
+ * next to itself: the page cannot search, measure or listen to an extension frame, as it can
+ * anything in the page's own document, closed shadow root or not. The badge and its card talk
+ * over a MessageChannel whose far end is handed to the frame once, with a secret the page never
+ * sees (the frame's address lives in the closed root). What crosses is below; each side
+ * validates what it receives.
+ */
+
+/** The frame's address: the card page, with the secret that its first port must carry. */
+export const CARD_PAGE = '/card.html' as const;
+
+/** The one window message the card accepts: the secret from its own address, and the port. */
+export const Handshake = z.object({ quotewiseCard: z.string().check(z.minLength(16), z.maxLength(64)) });
+
+/** What the card offers to log from the open email, worked out by the badge (which can read the email) so the card never sees the message. */
+export interface SuggestionOffer {
+  /** The event's id: the same message logged again replaces its event. */
+  id: string;
+  kind: 'quote' | 'price_match' | 'order' | 'payment';
+  label: string;
+  prefill: Prefill;
+}
+
+/** Badge to card: what to show. Sent whenever it changes. */
+export interface ShowCard {
+  type: 'show';
+  state: BadgeState;
+  dark: boolean;
+  offer: SuggestionOffer | null;
+}
+
+/**
+ * Card to badge, checked by the content script (the badge UI ships no validator):
+ * - `ready`: the card has drawn, give the frame focus;
+ * - `close`;
+ * - `ownClaimed`: the rep said the signed-in address is theirs (the card saved it), stop asking;
+ * - `notOwn`: the rep said the signed-in address is a customer's, show it as one for this page;
+ * - `dismissOffer`: the rep dismissed the suggestion `id`, not offered again for this message while the page lives.
+ */
+export const FromCard = z.object({
+  type: z.enum(['ready', 'close', 'ownClaimed', 'notOwn', 'dismissOffer']),
+  id: z.optional(z.string().check(z.maxLength(200))),
+});
+export type FromCard = z.infer<typeof FromCard>;
