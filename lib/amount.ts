@@ -18,6 +18,10 @@
  *    character for neither (fr-FR groups with a space), we refuse and ask,
  *    rather than guess an amount of money.
  *  - More fraction digits than the currency has (USD 2, JPY 0, KWD 3) is an error.
+ *
+ * Locale-free (`locale` null), for amounts someone else wrote (a customer's email, read by
+ * lib/suggest/money.ts): the rep's locale says nothing about how the customer writes, so the
+ * ambiguous case follows the rule that a group has three digits (`6.150 EUR`, `$6,150` are 6150).
  */
 import { currencyDigits } from './format';
 
@@ -48,10 +52,10 @@ const ALWAYS_GROUPING = /[\s\u00a0\u202f\u2009'’]/g;
 const CURRENCY_SYMBOLS = /^[$€£¥₹₩₽₺₪₫฿]|[$€£¥₹₩₽₺₪₫฿]$/g;
 
 /**
- * A non-negative decimal number typed in `locale`, scaled to an integer with
- * `fractionDigits` decimals (`"1,5"`, 2 -> 150). Exact: no floating point.
+ * A non-negative decimal number typed in `locale` (null: locale-free, see above), scaled to an
+ * integer with `fractionDigits` decimals (`"1,5"`, 2 -> 150). Exact: no floating point.
  */
-export function parseScaled(input: string, locale: string, fractionDigits: number): ParseResult<number> {
+export function parseScaled(input: string, locale: string | null, fractionDigits: number): ParseResult<number> {
   const raw = input.trim().replace(CURRENCY_SYMBOLS, '').trim();
   if (!raw) return { ok: false, error: 'Enter an amount.' };
   if (raw.startsWith('-')) return { ok: false, error: 'Enter a positive amount.' };
@@ -59,7 +63,7 @@ export function parseScaled(input: string, locale: string, fractionDigits: numbe
   if (!/^[\d.,]+$/.test(compact) || !/\d/.test(compact)) {
     return { ok: false, error: `“${input.trim()}” is not a number. Type digits, like 1250 or 1250.50.` };
   }
-  const decimal = decimalSeparator(compact, separatorsOf(locale));
+  const decimal = decimalSeparator(compact, locale === null ? null : separatorsOf(locale));
   if (decimal === 'ambiguous') {
     return { ok: false, error: `“${input.trim()}” is ambiguous here. Write it without a separator (1250) or with decimals (1250.00).` };
   }
@@ -93,7 +97,7 @@ export function parsePercent(input: string, locale: string): ParseResult<number>
   return { ok: true, value: parsed.value / 100 };
 }
 
-function decimalSeparator(compact: string, locale: LocaleSeparators): '.' | ',' | null | 'ambiguous' {
+function decimalSeparator(compact: string, locale: LocaleSeparators | null): '.' | ',' | null | 'ambiguous' {
   const dots = count(compact, '.');
   const commas = count(compact, ',');
   if (dots && commas) return compact.lastIndexOf('.') > compact.lastIndexOf(',') ? '.' : ',';
@@ -102,6 +106,7 @@ function decimalSeparator(compact: string, locale: LocaleSeparators): '.' | ',' 
   if (count(compact, only) > 1) return null;
   const after = compact.length - compact.indexOf(only) - 1;
   if (after !== 3) return only;
+  if (!locale) return null;
   if (locale.decimal === only) return only;
   if (locale.group === only) return null;
   return 'ambiguous';
