@@ -26,6 +26,9 @@ month(10, 'october', 'oct', 'oktober', 'okt', 'octobre', 'octubre');
 month(11, 'november', 'nov', 'novembre', 'noviembre');
 month(12, 'december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic');
 
+/** Whether a word names a month ("Dezember", "déc"): a number before it is a day, not a count. */
+export const isMonthName = (word: string): boolean => Object.hasOwn(MONTHS, word.toLowerCase());
+
 const WEEKDAYS: Record<string, number> = {};
 const weekday = (n: number, ...names: string[]) => names.forEach((name) => (WEEKDAYS[name] = n));
 weekday(1, 'monday', 'montag', 'lundi', 'maandag', 'lunes');

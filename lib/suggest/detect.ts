@@ -1,4 +1,4 @@
-import { findDate } from './dates';
+import { findDate, isMonthName } from './dates';
 import { type FoundMoney, type Money, findMoney } from './money';
 
 /**
@@ -31,7 +31,46 @@ export interface Suggestion {
 
 type Rule = [RegExp, number];
 
+/*
+ * Vocabulary, composed into rules: what asking sounds like, and what is asked about, in English,
+ * German, French, Dutch and Spanish. A rule built with `near` needs both in one sentence, a
+ * few words apart: "could you … a price", "bitte … Angebot", "kunnen jullie … prijs".
+ */
+// The gap stays in the sentence: no end of sentence, though a point inside a number (`1.280 €`) is not one.
+const near = (a: string, b: string, gap = 50) => new RegExp(String.raw`\b(?:${a})\b(?:[^.?!\n]|\.\d){0,${gap}}\b(?:${b})\b`, 'i');
+/** Asking the rep for something. */
+const ASK = String.raw`(?:could|can|would|will|may) (?:you|u|i|we)|are you able|any chance|please|pls|kindly|need|needs|require|want|(?:'d|would) (?:like|love|appreciate)|looking (?:for|to get)|interested in|request\w*|send (?:me|us)|let (?:me|us) (?:know|have)|k[oö]nn\w* (?:sie|ihr|du)|w[uü]rden sie|bitte|ben[oö]tig\w*|brauch\w*|h[aä]tten gerne?|m[oö]chten|lassen sie|erbitten|pourr\w*[- ](?:vous|tu)|pouv\w*[- ](?:vous|tu)|peux[- ]tu|merci de|souhait\w*|besoin|voudrions|aimerions|auriez[- ]vous|kunt u|kunnen (?:jullie|u|we)|kun je|zou(?:den)? (?:u|jullie|je)|wilt u|graag|nodig|podr\w*|pueden?|pod[eé]is|necesit\w*|quisi[eé]r\w*|gustar[ií]a|env[ií](?:e|en|arnos|adnos)|solicit\w*`;
+/** What a quote request asks for. */
+const PRICE_WORD = String.raw`quot(?:e|es|ation|ing)|pric(?:e|es|ing)|costs?|costing|estimate|offer|proposal|bid|numbers|figures?|rates?|angebot\w*|preis\w*|kostenvoranschlag|kosten|devis|prix|tarifs?|cotation|chiffrage|offre|offerte|prijs\w*|presupuesto|precios?|cotizaci\w*|oferta|tarifas?`;
+/** Asking what something costs. */
+const COST_QUESTION = String.raw`\b(?:how much|what (?:would|will|does|do|did|is|'s)(?: \w+){0,3} (?:cost|come to|run|charge)|unit cost|was (?:kostet|kosten|w[uü]rde)|wie ?viel|combien|quel (?:serait|est|sera) (?:le |votre )?(?:prix|tarif)|wat kost\w*|hoeveel|cu[aá]nto|qu[eé] precio)\b`;
+/** Another supplier, or their offer. */
+const RIVAL = String.raw`competitor\w*|competition|(?:other|another|alternative|different) (?:suppliers?|vendors?|offers?|bids?|quotes?|sources?)|others|elsewhere|(?:lower|cheaper|better) (?:bid|offer|quote)|konkurren\w*|wettbewerb\w*|mitbewerb\w*|andere[nrs]? (?:anbieter|lieferant)\w*|concurren\w*|autres? fournisseurs?|andere leverancier\w*|competencia|competidor\w*|otros? proveedor\w*|otra oferta`;
+/** A lower price, or yours being too high. */
+const LOWER = String.raw`lower|cheaper|less than|below|under (?:yours|you|your)|too (?:high|expensive|much)|deeper discount|better (?:price|deal|offer|number|rate)|inf[eé]rieur\w*|moins cher\w*|plus bas|g[uü]nstiger|billiger|niedriger\w*|zu teuer|goedkoper|lager|te duur|m[aá]s barat\w*|m[aá]s bajo|mejor precio|inferior|demasiado caro|por debajo`;
+/** Asking the rep to match or move. */
+const MOVE = String.raw`match\w*|beat|(?:meet|align with) (?:that|this|it|them|their|the price|that price)|do (?:the same|better|anything|something|more)|what can you do|anything you can do|(?:reconsider|revisit|review|sharpen|reduce|lower|improve) (?:your|the) (?:price|pricing|quote|offer|number|pencil)|come down|room to move|get closer|come closer|faire mieux|faire un (?:geste|effort)|(?:vous )?aligner|revoir (?:votre|le) prix|mitgehen|mitziehen|nachbessern|entgegenkommen|etwas m[oö]glich|spielraum|nachlass|anpassen|iets (?:met de prijs )?doen|evenaren|zakken|daaronder|scherper|igualar\w*|mejorar\w*|rebajar|ajustar`;
+/** An amount of money, at its start (lib/suggest/money.ts reads it exactly). */
+const AMOUNT = String.raw`(?:[$€£]\s?\d|(?:usd|eur|gbp|chf|sek)\s?\d|\d[\d.,' ]*\s?(?:[$€£]|eur\b|euros?\b|usd\b|gbp\b))`;
+/** A competitor's offer with its amount: "Initech is asking $5,400", "Krause hat 14.500 € angeboten". */
+const OFFERED = String.raw`quoted|offered|offering|offers|asking|asks|charg\w*|put in|came (?:back|in)|is at|are at|biete[nt]?|propos\w*|fait|biedt|bieden|zit(?:ten)? op|ofrec\w*|pasado`;
+const OFFERED_AFTER = String.raw`angeboten|geboten|aangeboden|ofrecido|propos[eé]`;
+/** A bid already lost is not a request to match it. */
+const LOST = /\b(?:decided|chosen|chose|opted|going|gone|went) (?:to go )?(?:with|for) (?:another|a different|the other|a cheaper)|\bawarded (?:it|the \w+) to\b|\bplaced (?:the|our|this) order (?:with|elsewhere)|f[uü]r einen anderen (?:anbieter|lieferant)|\bchoisi un autre|\bgekozen voor\b|\bhemos (?:elegido|optado)\b/i;
+/** An order, by name. */
+const ORDER_WORD = String.raw`orders?|po|purchase order|order form|bestellung|auftrag|commande|bestelling|inkooporder|opdracht|pedido|orden de compra|compra`;
+const DETERMINER = String.raw`(?:(?:the|our|this|an?|den|die|unsere?n?|la|le|notre|cette|de|onze|deze|el|la|nuestr[oa]|est[ea]|su) )?(?:\w+ )?`;
+/** Money moving, and the words for it. */
+const MONEY_MOVES = String.raw`payments?|transfers?|wires?|remittance|money|funds|zahlung|[uü]berweisung|paiement|virement|r[eè]glement|betaling|overboeking|pago|transferencia|abono`;
+const MOVED = String.raw`scheduled|sent|made|released|initiated|processed|arranged|executed|booked|goes out|go out|gone out|going out|on (?:its|the) way|(?:will|shall) be (?:made|sent|released|processed|executed|paid)|veranlasst|angewiesen|erfolgt|geplant|ausgef[uü]hrt|unterwegs|freigegeben|effectu[eé]e?|programm[eé]e?|pr[eé]vue?|envoy[eé]e?|partira|parti|lanc[eé]e?|ingepland|gedaan|verstuurd|verwerkt|uitgevoerd|gepland|onderweg|programad[oa]|realizad[oa]|enviad[oa]|efectuad[oa]|procesad[oa]|hech[oa]`;
+const INVOICE = String.raw`invoices?|inv|bills?|rechnung\w*|factures?|factuur|facturas?`;
+const PAID = String.raw`paid|settled?|pay|wired|transferred|remitted|[uü]berwiesen|[uü]berweisen|angewiesen|bezahlt|bezahlen|begleichen|beglichen|r[eé]gl[eé]e?s?|pay[eé]e?s?|r[eé]gler|payer|betaald|betalen|voldaan|voldoen|overgemaakt|overmaken|pagad[oa]s?|pagar\w*|pagaremos|abonad[oa]`;
+const WE = String.raw`wir|we|wij|nous|hemos|ya`;
+
 const QUOTE: Rule[] = [
+  [near(ASK, PRICE_WORD, 60), 3],
+  [new RegExp(COST_QUESTION, 'i'), 3],
+  [/\b(could|can|would) you\b[^.?!\n]{0,20}\bprice (it |this |them )?(up|out)\b/i, 3],
   // Asking what something costs, in every language: "what would you charge", "cuánto costarían", "combien coûterait".
   [/\bwhat (would|do|does|will|did) (you|it|they) (charge|cost|quote)\b/i, 3],
   [/\b(could|can|would) you (please )?(price|cost)( up| out)?\b/i, 3],
@@ -71,6 +110,10 @@ const QUOTE: Rule[] = [
 ];
 
 const PRICE_MATCH: Rule[] = [
+  [new RegExp(String.raw`\b(?:${RIVAL})\b`, 'i'), 2],
+  [new RegExp(String.raw`\b(?:${LOWER})\b`, 'i'), 2],
+  [new RegExp(String.raw`\b(?:${MOVE})\b`, 'i'), 2],
+  [new RegExp(String.raw`\b(?:${OFFERED})\b(?: (?:us|uns|nous|ons|nos))?[^.?!\n]{0,40}${AMOUNT}|${AMOUNT}[^.?!\n]{0,40}\b(?:${OFFERED_AFTER})`, 'i'), 2],
   // Stems, not words: "igualarlo", "moins chère", "alinearse", "goedkopere".
   [/\b(able to|willing to|possible to|in a position to) (match|beat|meet)\b/i, 3],
   [/\b(came|come|coming) back (at|with)\b/i, 2],
@@ -86,7 +129,6 @@ const PRICE_MATCH: Rule[] = [
   [/\b(match|beat|meet|align with)\b[^.?!\n]{0,30}\b(that|this|their|it|the price|price|offer|quote|them)\b/i, 3],
   [/\b(can|could|would) you (match|beat|meet)\b/i, 3],
   [/\b(came in|come in) (at|lower|cheaper|under|below)\b/i, 2],
-  [/\b(quoted|offered|offering|offers|quoting|charges) (us |me )?[^.?!\n]{0,20}([$€£]|\b(USD|EUR|GBP|CHF|SEK) ?)\d/i, 2],
   [/\b(can|could) you (do better|come closer|get closer|come down|go lower|sharpen)\b/i, 2],
   [/\b(price|prices|quote) (is|are) (higher|more expensive) than\b/i, 2],
   [/\b(undercut|undercuts|undercutting)\b/i, 2],
@@ -115,6 +157,13 @@ const PRICE_MATCH: Rule[] = [
 ];
 
 const ORDER: Rule[] = [
+  [near(String.raw`attached|enclosed|please (?:find|see)|here(?:'s| is)|herewith|anbei|beigef[uü]gt|hiermit|ci-jointe?|en pi[eè]ce jointe|veuillez trouver|bijgevoegd|in de bijlage|hierbij|adjunt\w*|(?:les|os|le|te) (?:enviamos|mandamos)`, ORDER_WORD, 30), 4],
+  [near(ORDER_WORD, String.raw`attached|enclosed|ci-jointe?|bijgevoegd|adjunt[oa]`, 30), 4],
+  [new RegExp(String.raw`\b(?:confirm\w*|bestätig\w*|best[aä]tig\w*|bevestig\w*|valid\w*|lock in|place|plaatsen|passons|passer|book|buchen|hacer|realizar|cursar|lanzar) ${DETERMINER}(?:${ORDER_WORD})\b`, 'i'), 4],
+  [near(String.raw`erteil\w*|vergeben|we (?:place|are placing)|plaatsen`, String.raw`auftrag|order|bestelling`, 25), 4],
+  [/\b((quote|quotation|offer|proposal|pricing|angebot|devis|offre|offerte|cotizaci\w*|presupuesto|oferta) (is |has been |was )?(approved|accepted)|(we|i) (accept|approve)|akkoord|einverstanden|accord pour|d'accord avec|aceptamos|de acuerdo con (su|vuestr)|(we|i)('ll| will) take (the|them|it|all|those|these|\d)|good to go|green light)\b/i, 3],
+  [/\b(please (ship|deliver|dispatch|book (it|them|the order))|go ahead and (ship|order|deliver|book)|(start|launch|lancer|starten) (la |the |die )?(fabrication|production|produktion|fertigung)|inplannen|bitte liefern|merci de (livrer|lancer|exp[eé]dier))\b/i, 3],
+  [/\b(consider|treat) this( email| message| mail)? (as )?(our|an|a) (purchase )?order\b/i, 4],
   [/\b(would like to|we'd like to|want to|wish to|happy to|ready to|we will|we'll|let's) (proceed|go ahead)\b/i, 4],
   [/\bgo ahead with (the |your |those |these )?\d+\b/i, 4],
   [/\b(confirm\w*|valid\w*) (el|le|la|notre|nuestro|nuestra|our|the) (pedido|commande|order|orden)\b/i, 4],
@@ -140,6 +189,13 @@ const ORDER: Rule[] = [
 ];
 
 const PAYMENT: Rule[] = [
+  [near(MONEY_MOVES, MOVED, 40), 4],
+  [near(MOVED, MONEY_MOVES, 20), 4],
+  [near(INVOICE, PAID, 50), 4],
+  [near(PAID, INVOICE, 30), 3],
+  [near(WE, PAID, 40), 3],
+  [/\b(expect (the )?(money|payment|funds|transfer|wire)|(money|funds|payment) (should|will) (arrive|reach|land|hit))\b/i, 4],
+  [/\b(proof of payment|remittance advice|zahlungsbest[aä]tigung|zahlungsnachweis|preuve de (paiement|virement)|avis de (paiement|virement)|betaalbewijs|betalingsbewijs|justificante|comprobante de (pago|transferencia))\b/i, 4],
   [/\b(we|i) (wired|transferred|paid|settled|remitted)\b/i, 4],
   [/\b(was|were|has been|have been|got) (settled|paid|wired|transferred|remitted)\b/i, 4],
   [/\b(el pago|la transferencia|el abono) se (realizar\w*|har\w*|efectuar\w*|enviar\w*|pagar\w*)\b/i, 4],
@@ -184,6 +240,7 @@ export const fold = (text: string): string => text.normalize('NFD').replace(/[\u
 const compile = (rules: Rule[]): Rule[] => rules.map(([pattern, weight]) => [new RegExp(fold(pattern.source), pattern.flags), weight]);
 
 const RULES: Record<SuggestionKind, Rule[]> = { quote: compile(QUOTE), price_match: compile(PRICE_MATCH), order: compile(ORDER), payment: compile(PAYMENT) };
+const LOST_FOLDED = new RegExp(fold(LOST.source), LOST.flags);
 const VETOES = VETO.map((pattern) => new RegExp(fold(pattern.source), pattern.flags));
 /** Below this score, nothing is suggested. */
 const THRESHOLD = 3;
@@ -209,9 +266,13 @@ export function detect(newest: string, now: number): Suggestion | null {
   const folded = fold(text);
   if (VETOES.some((pattern) => pattern.test(folded))) return null;
   const scores = score(folded);
-  // A competitor's price is a price match only when a competitor or a lower price is named with it.
+  // A bid already lost ("we went with another supplier") asks nothing to match.
+  if (LOST_FOLDED.test(folded)) scores.price_match = 0;
+  // Asking a price is the most general ask: a price match, an order or a payment mentions the
+  // quote, so a quote request is what is left when none of them is clear.
   let best: SuggestionKind | null = null;
-  for (const kind of PRIORITY) if (scores[kind] >= THRESHOLD && (!best || scores[kind] > scores[best])) best = kind;
+  for (const kind of PRIORITY) if (kind !== 'quote' && scores[kind] >= THRESHOLD && (!best || scores[kind] > scores[best])) best = kind;
+  if (!best && scores.quote >= THRESHOLD) best = 'quote';
   if (!best) return null;
   const money = findMoney(text);
   const suggestion: Suggestion = { kind: best };
@@ -247,17 +308,19 @@ const WORD = String.raw`\p{Lu}[\p{L}0-9&.'’-]*`;
 const NAME = String.raw`(${WORD}(?:\s(?:${WORD}|&))*)`;
 /** Verbs and phrases that follow a competitor's name: "Initrode came in at", "Globex quoted us", "Dubois nous a proposé". */
 const AFTER_NAME = new RegExp(
-  fold(String.raw`${NAME}(?:'s|’s)?,?\s(?:came in|has come in|have come in|quoted|offered|offers|is offering|are offering|has offered|have offered|has quoted|have quoted|charges?|sells?|quotes?|keeps?|undercut\w*|is cheaper|are cheaper|offer|quotation|bid|price|pricing|prices|is at|are at|at [$€£]|bietet|bieten|hat uns|haben uns|nous propose|nous a propose|nous proposent|biedt|bieden|heeft ons|hebben ons|nos ofrece|nos ofrecen|nos ha ofrecido|nos han ofrecido)(?![\p{L}])`),
+  fold(String.raw`${NAME}(?:'s|’s)?,?\s(?:came in|has come in|have come in|quoted|offered|offers|is offering|are offering|has offered|have offered|has quoted|have quoted|charges?|sells?|quotes?|keeps?|undercut\w*|is cheaper|are cheaper|offer|quotation|bid|price|pricing|prices|is at|are at|at [$€£]|(?:is|are) asking|asks|(?:has |have )?put in|came back|come back|will do it|hat|haben|zit(?:ten)? op|(?:nous )?fait|(?:nos )?ha(?:n)? pasado|bietet|bieten|hat uns|haben uns|nous propose|nous a propose|nous proposent|biedt|bieden|heeft ons|hebben ons|nos ofrece|nos ofrecen|nos ha ofrecido|nos han ofrecido)(?![\p{L}])`),
   'gu',
 );
+/** A name, a few lower-case words and an amount: "Initrode will do it for $8,700", "Vandelay came back with £22,000". */
+const BEFORE_AMOUNT = new RegExp(String.raw`${NAME}(?:\s[\p{Ll}][\p{L}'’]*){0,6},?\s(?:[$€£]|(?:USD|EUR|GBP|CHF|SEK)\s?)?\d`, 'gu');
 /** Words that precede one: "an offer from Initech", "match Initrode", "talking to Initech". */
 const AFTER_WORD = new RegExp(String.raw`(?<![\p{L}])(?:from|than|match|beat|to|with|von|bei|chez|van|bij|de chez)\s${NAME}`, 'gu');
 /** Capitalised words that start a sentence or address someone, never a competitor's name on their own. */
 const NOT_NAMES = new Set(
-  ('I We You They He She It The This That These Those Their Our Your My Hi Hello Dear Thanks Regards Can Could Would Please Forwarding Honestly Also But And So If ' +
+  ('I We You They He She It The This That These Those Their Our Your Yours Ours Theirs Mine My Its There What How Hi Hey Hello Dear Morning Afternoon Thanks Regards Can Could Would Please Forwarding Honestly Also But And So If ' +
     'Quick Yes Okay Unfortunately Sadly Given Since As Today Yesterday Just Another Other Competitor Competitors Q1 Q2 Q3 Q4 PO USD EUR GBP CHF SEK ' +
-    'Monday Tuesday Wednesday Thursday Friday Sam Wir Sie Ihr Ihre Ihrem Ihren Ihrer Unser Unsere Der Die Das Ein Eine Einen Hallo Guten Sehr Leider Aber ' +
-    'Nous Vous Le La Les Un Une Bonjour Mais Wij Ze Zij Het Een Beste Helaas Maar Nosotros El Los Las Una Hola Estimado Estimada Pero Lamentablemente').split(' '),
+    'Monday Tuesday Wednesday Thursday Friday Sam Wir Sie Ihnen Uns Ihr Ihre Ihrem Ihren Ihrer Unser Unsere Der Die Das Ein Eine Einen Hallo Guten Sehr Leider Aber ' +
+    'Nous Vous Le La Les Un Une Bonjour Bonsoir Mais Wij We Ze Zij Jullie Het Een Beste Hoi Goedemorgen Goedemiddag Helaas Maar Nosotros Usted Ustedes El Los Las Una Hola Buenos Estimado Estimada Pero Lamentablemente').split(' '),
 );
 
 function cleanName(raw: string): string | undefined {
@@ -272,7 +335,7 @@ function cleanName(raw: string): string | undefined {
 function competitorIn(text: string): { name: string; index: number; price?: FoundMoney } | undefined {
   const folded = fold(text);
   const money = findMoney(text);
-  for (const [pattern, source] of [[AFTER_NAME, folded], [AFTER_WORD, text]] as const) {
+  for (const [pattern, source] of [[AFTER_NAME, folded], [BEFORE_AMOUNT, text], [AFTER_WORD, text]] as const) {
     const candidates: { name: string; index: number }[] = [];
     for (const m of source.matchAll(pattern)) {
       const index = m.index + m[0].indexOf(m[1]!);
@@ -324,9 +387,25 @@ function referenceIn(text: string, kind: SuggestionKind): string | undefined {
 }
 
 const UNITS = String.raw`(?:units?|filters?|seals?|bearings?|cartons?|pcs\.?|pieces?|housings?|parts?|items?|boxes|pallets?|sets?|kits?|valves?|sensors?|brackets?|motors?|Stück|Stk\.?|pièces?|stuks?|unidades|piezas)`;
+const COUNT = String.raw`(?<![\d.,$€£#/-])(\d{1,3}(?:[,.'\s]\d{3})+|\d+)(?:\s?x)?\s`;
+const COUNTED_UNITS = new RegExp(String.raw`${COUNT}(?:[\p{L}-]+\s){0,2}?${UNITS}\b`, 'iu');
+/** A number before any word ("300 stainless trays", "60 hinges"), unless it says what it is: a code's number, a year, a time, a measure. */
+const COUNTED = new RegExp(String.raw`(?<!\b(?:[A-Z]{2,}|no\.?|nr\.?|number|nummer|rev|line|week|KW|Q)\s?)${COUNT}([\p{L}][\p{L}-]*)`, 'gu');
+const NOT_COUNTED =
+  /^(?:days?|weeks?|months?|years?|hours?|minutes?|mins?|[ap]m|h|m|mm|cm|km|kg|g|t|l|tonnes?|tons?|met[er]{2}s?|percent|per|of|or|and|to|times|tage?n?|wochen?|monate?n?|jahre?n?|stunden?|jours?|semaines?|mois|ans|heures?|dagen|weken|maanden|jaar|uur|d[ií]as|semanas|meses|a[nñ]os|horas|mal|fois|keer|veces|de|des|du|van|the|in|on|at|for|bis|um)$/i;
 function quantityIn(text: string, money: FoundMoney[]): number | undefined {
-  const m = new RegExp(String.raw`(?<![\d.,$€£])(\d{1,3}(?:[,.'\s]\d{3})+|\d+)(?:\s?x)?\s(?:[\p{L}-]+\s){0,2}?${UNITS}\b`, 'iu').exec(text);
-  if (!m || money.some((f) => m.index >= f.index && m.index < f.end)) return undefined;
+  const inMoney = (index: number) => money.some((f) => index >= f.index && index < f.end);
+  let m: RegExpExecArray | null = COUNTED_UNITS.exec(text);
+  if (!m || inMoney(m.index)) {
+    m = null;
+    for (const c of text.matchAll(COUNTED)) {
+      const word = c[2]!;
+      if (NOT_COUNTED.test(word) || isMonthName(word) || inMoney(c.index) || /^(19|20)\d\d$/.test(c[1]!)) continue;
+      m = c;
+      break;
+    }
+  }
+  if (!m) return undefined;
   const n = Number(m[1]!.replace(/[,.'\s]/g, ''));
   return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
