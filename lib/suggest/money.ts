@@ -1,4 +1,4 @@
-import { parseScaled } from '../amount';
+import { ALWAYS_GROUPING, scaleDigits } from '../amount';
 import { currencyDigits } from '../format';
 
 /**
@@ -9,7 +9,7 @@ import { currencyDigits } from '../format';
  * Why not a library: the ones that parse money (currency.js, the `Intl` parsers) read
  * one number in one known locale; an email mixes `12.500,00 €` and `$6,150` in one
  * thread, so the separator must be decided per number, by the quick-log form's own
- * parser (lib/amount.ts `parseScaled`) in its locale-free mode: the rep's locale says
+ * parser (lib/amount.ts `scaleDigits`) in its locale-free mode: the rep's locale says
  * nothing about how the customer writes:
  *  - spaces and apostrophes only ever group thousands;
  *  - with both `.` and `,`, the last one is the decimal separator;
@@ -66,11 +66,11 @@ const SCALES: Record<string, number> = { k: 3, thousand: 3, tsd: 3, m: 6, mn: 6,
 
 /**
  * `"12.500,00"`, `"k"`, `"EUR"` → 1250000. Null when it is not a number. The separators are
- * read as the quick-log form reads them, without the rep's locale (lib/amount.ts `parseScaled`
- * with locale null); a scale word shifts the decimal point before the minor units are taken.
+ * read as the quick-log form reads them, without the rep's locale (lib/amount.ts `scaleDigits`,
+ * locale null); a scale word shifts the decimal point before the minor units are taken.
  */
 export function toMinor(number: string, scale: string, currency: string): number | null {
   const key = scale.trim().toLowerCase().replace(/\.$/, '');
-  const parsed = parseScaled(number.replace(/[.,]+\s*$/, ''), null, (SCALES[key] ?? 0) + currencyDigits(currency));
-  return parsed.ok ? parsed.value : null;
+  const value = scaleDigits(number.replace(ALWAYS_GROUPING, '').replace(/[.,]+$/, ''), null, (SCALES[key] ?? 0) + currencyDigits(currency));
+  return typeof value === 'number' ? value : null;
 }
