@@ -18,6 +18,10 @@
  *    character for neither (fr-FR groups with a space), we refuse and ask,
  *    rather than guess an amount of money.
  *  - More fraction digits than the currency has (USD 2, JPY 0, KWD 3) is an error.
+ *
+ * Locale-free (`locale` null), for amounts someone else wrote (a customer's email, read by
+ * lib/suggest/money.ts): the rep's locale says nothing about how the customer writes, so the
+ * ambiguous case follows the rule that a group has three digits (`6.150 EUR`, `$6,150` are 6150).
  */
 import { currencyDigits } from './format';
 
@@ -44,40 +48,49 @@ export function separatorsOf(locale: string): LocaleSeparators {
 }
 
 // Spaces of every width (NBSP and narrow NBSP are what Intl emits for fr/ru) and apostrophes (de-CH).
-const ALWAYS_GROUPING = /[\s\u00a0\u202f\u2009'’]/g;
+export const ALWAYS_GROUPING = /[\s\u00a0\u202f\u2009'’]/g;
 const CURRENCY_SYMBOLS = /^[$€£¥₹₩₽₺₪₫฿]|[$€£¥₹₩₽₺₪₫฿]$/g;
 
+/** What is wrong with a number, when it cannot be read. */
+export type ScaleFault = 'number' | 'ambiguous' | 'separators' | 'grouping' | 'fraction' | 'large';
+
 /**
- * A non-negative decimal number typed in `locale`, scaled to an integer with
- * `fractionDigits` decimals (`"1,5"`, 2 -> 150). Exact: no floating point.
+ * The reading both modes share: digits with `.` and `,` (spaces and apostrophes already gone, see
+ * ALWAYS_GROUPING) → the integer with `fractionDigits` decimals (`"1,5"`, 2 -> 150), or what is
+ * wrong. `locale` null is the locale-free mode. Exact: no floating point.
  */
-export function parseScaled(input: string, locale: string, fractionDigits: number): ParseResult<number> {
+export function scaleDigits(compact: string, locale: LocaleSeparators | null, fractionDigits: number): number | ScaleFault {
+  if (!/^[\d.,]+$/.test(compact) || !/\d/.test(compact)) return 'number';
+  const decimal = decimalSeparator(compact, locale);
+  if (decimal === 'ambiguous') return 'ambiguous';
+  const [integerPart, fractionPart = '', ...rest] = decimal ? compact.split(decimal) : [compact];
+  if (rest.length > 0 || /[.,]/.test(fractionPart)) return 'separators';
+  if (!validGrouping(integerPart!)) return 'grouping';
+  if (fractionPart.length > fractionDigits) return 'fraction';
+  const scaled = BigInt((integerPart!.replace(/[.,]/g, '') || '0') + fractionPart.padEnd(fractionDigits, '0'));
+  return scaled > BigInt(Number.MAX_SAFE_INTEGER) ? 'large' : Number(scaled);
+}
+
+/**
+ * A non-negative decimal number typed in `locale` (null: locale-free, see above), scaled to an
+ * integer with `fractionDigits` decimals (`"1,5"`, 2 -> 150), or the message that says what is wrong.
+ */
+export function parseScaled(input: string, locale: string | null, fractionDigits: number): ParseResult<number> {
   const raw = input.trim().replace(CURRENCY_SYMBOLS, '').trim();
   if (!raw) return { ok: false, error: 'Enter an amount.' };
   if (raw.startsWith('-')) return { ok: false, error: 'Enter a positive amount.' };
-  const compact = raw.replace(ALWAYS_GROUPING, '');
-  if (!/^[\d.,]+$/.test(compact) || !/\d/.test(compact)) {
-    return { ok: false, error: `“${input.trim()}” is not a number. Type digits, like 1250 or 1250.50.` };
-  }
-  const decimal = decimalSeparator(compact, separatorsOf(locale));
-  if (decimal === 'ambiguous') {
-    return { ok: false, error: `“${input.trim()}” is ambiguous here. Write it without a separator (1250) or with decimals (1250.00).` };
-  }
-  const [integerPart, fractionPart = '', ...rest] = decimal ? compact.split(decimal) : [compact];
-  if (rest.length > 0 || /[.,]/.test(fractionPart)) return { ok: false, error: `“${input.trim()}” has more than one decimal separator.` };
-  if (!validGrouping(integerPart!)) {
-    return { ok: false, error: `“${input.trim()}” has misplaced thousands separators.` };
-  }
-  const digits = integerPart!.replace(/[.,]/g, '');
-  if (fractionPart.length > fractionDigits) {
-    return {
-      ok: false,
-      error: fractionDigits === 0 ? 'This takes whole numbers only.' : `Use at most ${fractionDigits} decimal place${fractionDigits === 1 ? '' : 's'}.`,
-    };
-  }
-  const scaled = BigInt((digits || '0') + fractionPart.padEnd(fractionDigits, '0'));
-  if (scaled > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, error: 'That amount is too large.' };
-  return { ok: true, value: Number(scaled) };
+  const value = scaleDigits(raw.replace(ALWAYS_GROUPING, ''), locale === null ? null : separatorsOf(locale), fractionDigits);
+  if (typeof value === 'number') return { ok: true, value };
+  const shown = `“${input.trim()}”`;
+  const errors: Record<ScaleFault, string> = {
+    number: `${shown} is not a number. Type digits, like 1250 or 1250.50.`,
+    ambiguous: `${shown} is ambiguous here. Write it without a separator (1250) or with decimals (1250.00).`,
+    separators: `${shown} has more than one decimal separator.`,
+    grouping: `${shown} has misplaced thousands separators.`,
+    fraction: fractionDigits === 0 ? 'This takes whole numbers only.' : `Use at most ${fractionDigits} decimal place${fractionDigits === 1 ? '' : 's'}.`,
+    large: 'That amount is too large.',
+  };
+  return { ok: false, error: errors[value] };
 }
 
 /** An amount of `currency` in minor units. */
@@ -93,7 +106,7 @@ export function parsePercent(input: string, locale: string): ParseResult<number>
   return { ok: true, value: parsed.value / 100 };
 }
 
-function decimalSeparator(compact: string, locale: LocaleSeparators): '.' | ',' | null | 'ambiguous' {
+function decimalSeparator(compact: string, locale: LocaleSeparators | null): '.' | ',' | null | 'ambiguous' {
   const dots = count(compact, '.');
   const commas = count(compact, ',');
   if (dots && commas) return compact.lastIndexOf('.') > compact.lastIndexOf(',') ? '.' : ',';
@@ -102,6 +115,7 @@ function decimalSeparator(compact: string, locale: LocaleSeparators): '.' | ',' 
   if (count(compact, only) > 1) return null;
   const after = compact.length - compact.indexOf(only) - 1;
   if (after !== 3) return only;
+  if (!locale) return null;
   if (locale.decimal === only) return only;
   if (locale.group === only) return null;
   return 'ambiguous';

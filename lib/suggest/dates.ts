@@ -26,6 +26,9 @@ month(10, 'october', 'oct', 'oktober', 'okt', 'octobre', 'octubre');
 month(11, 'november', 'nov', 'novembre', 'noviembre');
 month(12, 'december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic');
 
+/** Whether a word names a month ("Dezember", "déc"): a number before it is a day, not a count. */
+export const isMonthName = (word: string): boolean => Object.hasOwn(MONTHS, word.toLowerCase());
+
 const WEEKDAYS: Record<string, number> = {};
 const weekday = (n: number, ...names: string[]) => names.forEach((name) => (WEEKDAYS[name] = n));
 weekday(1, 'monday', 'montag', 'lundi', 'maandag', 'lunes');
@@ -37,7 +40,8 @@ weekday(5, 'friday', 'freitag', 'vendredi', 'vrijdag', 'viernes');
 const RELATIVE: [RegExp, (today: Date) => Date][] = [
   [/\b(today|heute|aujourd'hui|vandaag|hoy)\b/i, (d) => d],
   [/\b(day after tomorrow|übermorgen|après-demain|overmorgen|pasado mañana)\b/i, (d) => addDays(d, 2)],
-  [/\b(tomorrow|morgen|demain|mañana)\b/i, (d) => addDays(d, 1)],
+  // Not the morning: "Guten Morgen", "heute Morgen", "esta mañana", "por la mañana".
+  [/(?<!\b(?:guten|heute|gestern|diesen|esta|la|una) )\b(tomorrow|morgen|demain|mañana)\b/i, (d) => addDays(d, 1)],
   [/\b(next week|nächste[nr]? woche|kommende[nr]? woche|la semaine prochaine|semaine prochaine|volgende week|la (?:semana )?próxima(?: semana)?|la semana que viene)\b/i, (d) => addDays(d, 7)],
   [/\b(end of (?:the |this )?month|month[- ]end|ende (?:des|dieses) monats|monatsende|fin (?:du|de ce) mois|eind van de maand|einde van de maand|fin de(?: este)? mes)\b/i, (d) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0))],
   [/\b(end of (?:the |this )?week|ende der woche|fin de (?:la )?semaine|eind van de week|fin de semana)\b/i, (d) => nextWeekday(d, 5, true)],

@@ -1,4 +1,4 @@
-import { findDate } from './dates';
+import { findDate, isMonthName } from './dates';
 import { type FoundMoney, type Money, findMoney } from './money';
 
 /**
@@ -31,141 +31,89 @@ export interface Suggestion {
 
 type Rule = [RegExp, number];
 
+/*
+ * Vocabulary, composed into rules (written without accents: rules and text are folded, see `fold`): what asking sounds like, and what is asked about, in English,
+ * German, French, Dutch and Spanish. A rule built with `near` needs both in one sentence, a
+ * few words apart: "could you … a price", "bitte … Angebot", "kunnen jullie … prijs".
+ */
+// The gap stays in the sentence: no end of sentence, though a point inside a number (`1.280 €`) is not one.
+const near = (a: string, b: string, gap = 50) => new RegExp(String.raw`\b(?:${a})\b(?:[^.?!\n]|\.\d){0,${gap}}\b(?:${b})\b`, 'i');
+/** Asking the rep for something. */
+const ASK = String.raw`(?:could|can|would|will|may) (?:you|u|i|we)|are you able|any chance|please|pls|kindly|need|needs|require|want|(?:'d|would) (?:like|love|appreciate)|looking (?:for|to get)|interested in|request\w*|send (?:me|us)|let (?:me|us) (?:know|have)|konn\w* (?:sie|ihr|du)|wurden sie|bitte\w*|benotig\w*|brauch\w*|hatten gerne?|mochten|lassen sie|erbitten|pourr\w*[- ](?:vous|tu)|pouv\w*[- ](?:vous|tu)|peux[- ]tu|merci de|souhait\w*|besoin|voudrions|aimerions|auriez[- ]vous|kunt u|kunnen (?:jullie|u|we)|kun je|zou(?:den)? (?:u|jullie|je)|wilt u|graag|nodig|podr\w*|pueden?|podeis|necesit\w*|quisier\w*|gustaria|envi(?:e|en|arnos|adnos)|solicit\w*|pedir\w*|possible`;
+/** What a quote request asks for. */
+const PRICE_WORD = String.raw`quot(?:e|es|ation|ing)|pric(?:e|es|ing)|costs?|costing|estimate|offer|proposal|bid|numbers|figures?|rates?|angebot\w*|preis\w*|kostenvoranschlag|kosten|devis|prix|tarifs?|cotation|chiffr\w*|offre|offerte|prijs\w*|presupuesto|precios?|cotizaci\w*|oferta|tarifas?`;
+/** Asking what something costs. */
+const COST_QUESTION = String.raw`\b(?:how much|what (?:would|will|does|do|did|is|'s)(?: \w+){0,3} (?:cost|come to|run|charge)|unit cost|was (?:kostet|kosten|wurde)|wie ?viel|combien|quel (?:serait|est|sera) (?:le |votre )?(?:prix|tarif)|wat kost\w*|hoeveel|cuanto|que precio)\b`;
+/** Another supplier, or their offer. */
+const RIVAL = String.raw`competitor\w*|competition|(?:other|another|alternative|different) (?:suppliers?|vendors?|offers?|bids?|quotes?|sources?)|others|elsewhere|(?:lower|cheaper|better) (?:bid|offer|quote)|konkurren\w*|wettbewerb\w*|mitbewerb\w*|andere[nrs]? (?:anbieter|lieferant)\w*|concurren\w*|autres? fournisseurs?|andere leverancier\w*|competencia|competidor\w*|otros? proveedor\w*|otra oferta`;
+/** A lower price, or yours being too high. */
+const LOWER = String.raw`lower|cheaper|undercut\w*|(?:higher|more expensive) than|mas economico|less than|below|under (?:yours|you|your)|too (?:high|expensive|much)|deeper discount|better (?:price|deal|offer|number|rate)|inferieur\w*|moins cher\w*|plus bas|gunstiger|billiger|niedriger\w*|zu teuer|goedkoper|lager|te duur|mas barat\w*|mas bajo|mejor precio|inferior|demasiado caro|por debajo`;
+/** Asking the rep to match or move. */
+const MOVE = String.raw`match\w*|beat|go lower|sharpen|get there|keener|unterbieten|nachziehen|baisser (?:votre|le) prix|bajar (?:su|el) precio|verlagen|(?:meet|align with) (?:that|this|it|them|their|the price|that price)|do (?:the same|better|anything|something|more)|what can you do|anything you can do|(?:reconsider|revisit|review|sharpen|reduce|lower|improve) (?:your|the) (?:price|pricing|quote|offer|number|pencil)|come down|room to move|get closer|come closer|faire mieux|faire un (?:geste|effort)|(?:vous )?aligner|revoir (?:votre|le) prix|mitgehen|mitziehen|nachbessern|entgegenkommen|etwas moglich|spielraum|nachlass|anpassen|iets (?:met de prijs )?doen|evenaren|zakken|daaronder|scherper|igualar\w*|mejorar\w*|rebajar|ajustar`;
+/** An amount of money, at its start (lib/suggest/money.ts reads it exactly). */
+const AMOUNT = String.raw`(?:[$€£]\s?\d|(?:usd|eur|gbp|chf|sek)\s?\d|\d[\d.,' ]*\s?(?:[$€£]|eur\b|euros?\b|usd\b|gbp\b))`;
+/** A competitor's offer with its amount: "Initech is asking $5,400", "Krause hat 14.500 € angeboten". */
+const OFFERED = String.raw`(?:hat|haben|heeft|hebben) (?:uns|ons)|quoted|offered|offering|offers|asking|asks|charg\w*|put in|came (?:back|in)|is at|are at|biete[nt]?|propos\w*|fait|biedt|bieden|zit(?:ten)? op|ofrec\w*|pasado`;
+const OFFERED_AFTER = String.raw`angeboten|geboten|aangeboden|ofrecido|propose`;
+/** A bid already lost is not a request to match it. */
+const LOST = /\b(?:decided|chosen|chose|opted|going|gone|went) (?:to go )?(?:with|for) (?:another|a different|the other|a cheaper)|\bawarded (?:it|the \w+) to\b|\bplaced (?:the|our|this) order (?:with|elsewhere)|fur einen anderen (?:anbieter|lieferant)|\bchoisi un autre|\bgekozen voor\b|\bhemos (?:elegido|optado)\b/i;
+/** An order, by name. */
+const ORDER_WORD = String.raw`orders?|po|purchase order|order form|bestellung|auftrag|commande|bestelling|inkooporder|opdracht|pedido|orden de compra|compra`;
+const DETERMINER = String.raw`(?:(?:the|our|this|an?|den|die|unsere?n?|la|le|notre|cette|de|onze|deze|el|la|nuestr[oa]|est[ea]|su) )?(?:\w+ )?`;
+/** Money moving, and the words for it. */
+const MONEY_MOVES = String.raw`payments?|transfers?|wires?|remittance|money|funds|zahlung|uberweisung|paiement|virement|reglement|betaling|overboeking|pago|transferencia|abono`;
+const MOVED = String.raw`scheduled|sent|made|released|initiated|processed|arranged|executed|booked|goes out|go out|gone out|going out|on (?:its|the) way|(?:will|shall) be (?:made|sent|released|processed|executed|paid)|veranlasst|angewiesen|erfolgt|geplant|ausgefuhrt|unterwegs|freigegeben|effectuee?|programmee?|prevue?|envoyee?|partira|parti|lancee?|ingepland|gedaan|verstuurd|verwerkt|uitgevoerd|gepland|onderweg|programad[oa]|realizad[oa]|enviad[oa]|efectuad[oa]|procesad[oa]|hech[oa]`;
+const INVOICE = String.raw`invoices?|inv|bills?|rechnung\w*|factures?|factuur|facturas?`;
+const PAID = String.raw`paid|settled?|pay|wired|transferred|remitted|uberwiesen|uberweisen|angewiesen|bezahlt|bezahlen|begleichen|beglichen|reglee?s?|payee?s?|regler|payer|betaald|betalen|voldaan|voldoen|overgemaakt|overmaken|pagad[oa]s?|pagar\w*|pagaremos|transferid[oa]|transferiremos|abonad[oa]`;
+const WE = String.raw`wir|we|wij|nous|hemos|ya`;
+
 const QUOTE: Rule[] = [
-  // Asking what something costs, in every language: "what would you charge", "cuánto costarían", "combien coûterait".
-  [/\bwhat (would|do|does|will|did) (you|it|they) (charge|cost|quote)\b/i, 3],
-  [/\b(could|can|would) you (please )?(price|cost)( up| out)?\b/i, 3],
-  [/\bprice (it |this |them )?(up|out)\b/i, 2],
-  [/\b(was kostet|was kosten|was würde\w*|was wurde\w*)\b/i, 3],
-  [/\b(chiffrer|chiffrage|combien (coût\w*|cout\w*|coûte\w*))\b/i, 3],
-  [/\b(wat kost\w*|wat zou\w*[^.?!\n]{0,30}kost\w*)\b/i, 3],
-  [/\b(cuánto (cost\w*|cuest\w*|sería|saldría)|qué precio)\b/i, 3],
-  [/\b(please|need|would like|'d like|is it possible|possible to get|mind|looking for)\b[^.?!\n]{0,40}\b(quote|quotation|quoting|pricing|best price|bid|proposal)\b/i, 3],
-  [/\b(quote|quotation|quoting|pricing|best price)\b[^.!\n]{0,60}\?/i, 2],
-  [/\b(gerne|gern)\b[^.?!\n]{0,30}\bangebot\b/i, 3],
-  [/\b(pedir|solicitar)(les|le|nos)?\b[^.?!\n]{0,20}\b(cotización|presupuesto|oferta)\b/i, 3],
-  [/\b(could|can|would|will) you (please |kindly )?(send|give|provide|prepare|share|get|put together)\b[^.?!\n]{0,40}\b(quote|quotation|pricing|price|prices|offer|proposal)\b/i, 3],
-  [/\b(could|can|would) you (please |kindly )?quote\b/i, 3],
-  [/\bplease (send|provide|give)?\s?(us |me )?(a |your )?(quote|quotation|pricing|price)\b/i, 3],
-  [/\bplease quote\b/i, 3],
-  [/\b(request(ing)?|need|looking for|would like|'d like|want) (for )?(a |an |your )?(new |updated |formal )?(quote|quotation|pricing|price quote|RFQ)\b/i, 3],
+  [near(ASK, PRICE_WORD, 60), 3],
+  [new RegExp(COST_QUESTION, 'i'), 3],
   [/\bRFQ\b/, 3],
-  [/\b(quote|pricing|price) (for|on) \d/i, 2],
+  [/\b(preisanfrage|angebotsanfrage|offerteaanvraag|prijsaanvraag|demande de (devis|prix|cotation)|solicitud de (presupuesto|cotización)|price (it |this |them )?(up|out))\b/i, 3],
   [/\bwhat(\s(would|will|is)|'s|’s) (the |your )?(price|cost|pricing)\b/i, 3],
-  [/\bhow much (would|will|for|is|does|do you)\b/i, 3],
-  [/\b(send|share) (over )?(your |the )?(pricing|prices|price list)\b/i, 2],
-  // German
-  [/\b(bitte|können sie|könnten sie|würden sie)\b[^.?!\n]{0,60}\b(angebot|preisangebot|kostenvoranschlag)\b/i, 3],
-  [/\b(bitte um|bitten um|benötigen|brauchen|erbitten)\b[^.?!\n]{0,30}\b(angebot|preis)/i, 3],
-  [/\b(preisanfrage|angebotsanfrage)\b/i, 3],
-  [/\banbieten\b.{0,40}\?/i, 1],
-  // French
-  [/\b(pourriez-vous|pouvez-vous|merci de|je souhaiterais|nous souhaiterions|pourriez vous|pouvez vous)\b[^.?!\n]{0,60}\b(devis|offre|cotation|proposition de prix|tarif)/i, 3],
-  [/\b(demande de (devis|prix|cotation))\b/i, 3],
-  // Dutch
-  [/\b(kunt u|kun je|zou u|graag|wilt u)\b[^.?!\n]{0,60}\b(offerte|prijsopgave|prijsofferte)/i, 3],
-  [/\b(offerteaanvraag|prijsaanvraag)\b/i, 3],
-  // Spanish
-  [/\b(podría|podrían|pueden|puede|podrías|nos envían|enviarnos|nos puede)\b[^.?!\n]{0,60}\b(presupuesto|cotización|oferta)/i, 3],
-  [/\b(solicitud de (presupuesto|cotización)|necesitamos (un |una )?(presupuesto|cotización))\b/i, 3],
 ];
 
 const PRICE_MATCH: Rule[] = [
-  // Stems, not words: "igualarlo", "moins chère", "alinearse", "goedkopere".
-  [/\b(able to|willing to|possible to|in a position to) (match|beat|meet)\b/i, 3],
-  [/\b(came|come|coming) back (at|with)\b/i, 2],
-  [/\b(competitor|competition|other supplier|another supplier)\b[^.?!\n]{0,40}\b(lower|cheaper|less)\b/i, 3],
-  [/\d ?% (lower|cheaper|less|below|under)\b/i, 2],
-  [/\b(moins cher\w*|meilleur\w* prix|plus bas\w*)/i, 2],
-  [/\b(igual\w*|alinear\w*|mejorar\w*)\b/i, 2],
-  [/\b(goedkoper\w*|evenar\w*)\b/i, 2],
-  [/\b(günstiger\w*|billiger\w*)\b/i, 2],
-  [/\b(better|lower|sharper|keener) (number|price|offer|deal|rate)\b/i, 2],
+  [new RegExp(String.raw`\b(?:${RIVAL})\b`, 'i'), 2],
+  [new RegExp(String.raw`\b(?:${LOWER})\b`, 'i'), 2],
+  [new RegExp(String.raw`\b(?:${MOVE})\b`, 'i'), 2],
+  [new RegExp(String.raw`\b(?:${OFFERED})\b(?: (?:us|uns|nous|ons|nos))?[^.?!\n]{0,40}${AMOUNT}|${AMOUNT}[^.?!\n]{0,40}\b(?:${OFFERED_AFTER})`, 'i'), 2],
   [/\b(will|can|would) do it for\s?([$€£]|\b(USD|EUR|GBP) ?)\d/i, 2],
-  [/\b(get there|get closer|match it|match them|match that)\b/i, 1],
   [/\b(match|beat|meet|align with)\b[^.?!\n]{0,30}\b(that|this|their|it|the price|price|offer|quote|them)\b/i, 3],
   [/\b(can|could|would) you (match|beat|meet)\b/i, 3],
-  [/\b(came in|come in) (at|lower|cheaper|under|below)\b/i, 2],
-  [/\b(quoted|offered|offering|offers|quoting|charges) (us |me )?[^.?!\n]{0,20}([$€£]|\b(USD|EUR|GBP|CHF|SEK) ?)\d/i, 2],
-  [/\b(can|could) you (do better|come closer|get closer|come down|go lower|sharpen)\b/i, 2],
-  [/\b(price|prices|quote) (is|are) (higher|more expensive) than\b/i, 2],
-  [/\b(undercut|undercuts|undercutting)\b/i, 2],
-  [/\b(cheaper|lower price|better price|lower offer|better offer|undercut|less than you|below your)\b/i, 2],
-  [/\b(competitor|competition|another supplier|other supplier|other vendor|alternative supplier)\b/i, 1],
-  [/\b(sharpen|sharper|come down|do better|go lower|come closer|revisit (your|the) price|reduce your price)\b/i, 1],
-  [/\b(revisit|reconsider|lower|reduce) (your|the) (price|pricing|quote)\b/i, 1],
-  // A competitor's offer, in German, French, Dutch, Spanish: "bietet uns … an", "nous propose", "biedt … aan", "nos ofrece".
-  [/\b(bietet uns|bieten uns|hat uns|haben uns|uns angeboten|nous propose|nous a proposé|nous proposent|biedt|bieden|heeft ons|hebben ons|geboden|aangeboden|nos ofrece|nos ofrecen|nos ha ofrecido|nos han ofrecido)\b[^.?!\n]{0,60}\d/i, 2],
-  // German
-  [/\b(wettbewerber|mitbewerber|konkurrenz|konkurrent|anderer lieferant)\b/i, 2],
-  [/\b(günstiger|billiger|niedrigeren preis|besseren preis)\b/i, 2],
-  [/\b(mitgehen|anpassen|unterbieten|nachziehen|entgegenkommen)\b/i, 2],
-  // French
-  [/\b(concurrent|concurrence|autre fournisseur)\b/i, 2],
-  [/\b(moins cher|meilleur prix|prix plus bas|offre plus basse)\b/i, 2],
-  [/\b(vous aligner|s'aligner|aligner votre|faire un effort|baisser votre prix)\b/i, 2],
-  // Dutch
-  [/\b(concurrent|andere leverancier)\b/i, 2],
-  [/\b(goedkoper|betere prijs|lagere prijs)\b/i, 2],
-  [/\b(evenaren|matchen|verlagen|zakken)\b/i, 2],
-  // Spanish
-  [/\b(competidor|competencia|otro proveedor)\b/i, 2],
-  [/\b(más barato|mejor precio|precio más bajo|más económico)\b/i, 2],
-  [/\b(igualar|igualen|mejorar (su|el) precio|bajar (su|el) precio)\b/i, 2],
 ];
 
 const ORDER: Rule[] = [
+  [near(String.raw`attached|enclosed|please (?:find|see)|here(?:'s| is)|herewith|anbei|beigefugt|hiermit|ci-jointe?|en piece jointe|veuillez trouver|bijgevoegd|in de bijlage|hierbij|adjunt\w*|(?:les|os|le|te) (?:enviamos|mandamos)`, ORDER_WORD, 30), 4],
+  [near(ORDER_WORD, String.raw`attached|enclosed|ci-jointe?|bijgevoegd|adjunt[oa]`, 30), 4],
+  [new RegExp(String.raw`\b(?:confirm\w*|bestatig\w*|bevestig\w*|valid\w*|lock in|place|plaatsen|passons|passer|book|buchen|hacer|realizar|cursar|lanzar) ${DETERMINER}(?:${ORDER_WORD})\b`, 'i'), 4],
+  [near(String.raw`erteil\w*|vergeben|we (?:place|are placing)|plaatsen`, String.raw`auftrag|order|bestelling`, 25), 4],
+  [/\b((quote|quotation|offer|proposal|pricing|angebot|devis|offre|offerte|cotizaci\w*|presupuesto|oferta) (is |has been |was )?(approved|accepted)|(we|i) (accept|approve)|akkoord|einverstanden|accord pour|d'accord avec|aceptamos|de acuerdo con (su|vuestr)|(we|i)('ll| will) take (the|them|it|all|those|these|\d)|good to go|green light)\b/i, 3],
+  [/\b(please (ship|deliver|dispatch|book (it|them|the order))|go ahead and (ship|order|deliver|book)|(start|launch|lancer|starten) (la |the |die )?(fabrication|production|produktion|fertigung)|inplannen|bitte liefern|merci de (livrer|lancer|expedier))\b/i, 3],
+  [/\b(consider|treat) this( email| message| mail)? (as )?(our|an|a) (purchase )?order\b/i, 4],
   [/\b(would like to|we'd like to|want to|wish to|happy to|ready to|we will|we'll|let's) (proceed|go ahead)\b/i, 4],
   [/\bgo ahead with (the |your |those |these )?\d+\b/i, 4],
-  [/\b(confirm\w*|valid\w*) (el|le|la|notre|nuestro|nuestra|our|the) (pedido|commande|order|orden)\b/i, 4],
-  [/\bgo ahead (and|to) (order|place|book)\b/i, 4],
-  [/\b(PO|purchase order|order)\b[^.?!\n]{0,30}\b(is |are )?(attached|enclosed)\b/i, 4],
   [/\b(we'll|we will|we'd like to|let's|we) go (ahead )?with (your|the) (offer|quote|quotation|proposal)\b/i, 4],
-  [/\b(please find|attached is|attached please find|enclosed|herewith|here is|here's)\b[^.?!\n]{0,25}\b(PO|purchase order|order)\b/i, 4],
   [/\bPO\s?(#|no\.?|number)?\s?:?\s?[A-Z]{0,4}-?\d{3,}/, 3],
-  [/\b(purchase order|our order|order no\.?|order number)\b/i, 2],
-  [/\b(we('d| would)? like to|we will|we'll|we want to|we wish to|please) (place|confirm|go ahead with|proceed with|book)( an| the| our)? (order|purchase|it|them)\b/i, 4],
   [/\b(we('d| would) like to|we want to|we wish to|we will|we'll) order\b/i, 4],
   [/\b(go ahead|proceed) with (the |your |this )?(order|quote|offer|proposal)\b/i, 3],
-  [/\b(we accept|accepted) your (quote|offer|proposal)\b/i, 3],
-  [/\b(please (ship|deliver)|place the order|order confirmed|consider this( email| message)? (as )?(our|an|a) (purchase )?order)\b/i, 3],
-  // German
-  [/\b(bestellung|bestellen|bestellnummer|auftrag erteilen|auftragserteilung|beauftragen|erteilen ihnen den auftrag)\b/i, 3],
-  // French
-  [/\b(bon de commande|passer commande|passons commande|notre commande|commander)\b/i, 3],
-  // Dutch
-  [/\b(inkooporder|bestelling|bestellen|bestelbon|opdracht te geven)\b/i, 3],
-  // Spanish
-  [/\b(orden de compra|pedido|hacer el pedido|realizar (el|un) pedido)\b/i, 3],
+  [/\b(inkooporder|bestelling|bestellen|bestelbon|opdracht te geven|commander|pass(ons|er) commande|(hacer|realizar) (el|un) pedido|auftragserteilung|beauftragen)\b/i, 3],
 ];
 
 const PAYMENT: Rule[] = [
-  [/\b(we|i) (wired|transferred|paid|settled|remitted)\b/i, 4],
-  [/\b(was|were|has been|have been|got) (settled|paid|wired|transferred|remitted)\b/i, 4],
+  [near(MONEY_MOVES, MOVED, 40), 4],
+  [near(MOVED, MONEY_MOVES, 20), 4],
+  [near(INVOICE, PAID, 50), 4],
+  [near(PAID, INVOICE, 30), 3],
+  [near(WE, PAID, 40), 3],
+  [/\b(expect (the )?(money|payment|funds|transfer|wire)|(money|funds|payment) (should|will) (arrive|reach|land|hit))\b/i, 4],
+  [/\b(proof of payment|remittance advice|zahlungsbestatigung|zahlungsnachweis|preuve de (paiement|virement)|avis de (paiement|virement)|betaalbewijs|betalingsbewijs|justificante|comprobante de (pago|transferencia))\b/i, 4],
   [/\b(el pago|la transferencia|el abono) se (realizar\w*|har\w*|efectuar\w*|enviar\w*|pagar\w*)\b/i, 4],
   [/([$€£]\s?\d[\d,.]*k?|\b(USD|EUR|GBP)\s?\d[\d,. ]*k?)\s(goes|will go|is going|went) out\b/i, 4],
-  [/\b(released|sent|made|initiated|processed|scheduled|arranged) (the |our )?(payment|transfer|wire)\b/i, 4],
-  [/\b(hemos|ya hemos) (realizado|hecho|enviado|efectuado) (la |el )?(transferencia|pago)\b/i, 4],
-  [/\b(payment|transfer|wire|remittance)\b[^.?!\n]{0,40}\b(scheduled|sent|made|released|initiated|processed|on its way|will be (made|sent|released|processed|executed)|will go out|goes out|has gone out|is going out)\b/i, 4],
-  [/\b(we|i)(\s(will|shall|are going to|have|just)|'ll|’ll|'ve|’ve)\s(just\s)?(pay|paid|settle|settled|transfer|transferred|wire|wired|remit|remitted)\b/i, 4],
   [/\b(will|shall) (go out|be (paid|transferred|wired|remitted|settled))\b/i, 4],
   [/\bremittance (advice|details)?\b/i, 3],
-  [/\b(proof of payment|payment confirmation|payment advice)\b/i, 3],
-  [/\b(has|have) been paid\b/i, 3],
-  // German
-  [/\b(zahlung|überweisung)\b[^.?!\n]{0,40}\b(veranlasst|angewiesen|erfolgt|geplant|ausgeführt|unterwegs|erfolgen)\b/i, 4],
-  [/\b(überweisen|bezahlen|begleichen|überwiesen|bezahlt|beglichen)\b/i, 2],
-  [/\b(wir werden|werden wir|wurde|wurden|ist|sind)\b[^.?!\n]{0,60}\b(überweisen|bezahlen|begleichen|zahlen|überwiesen|bezahlt|beglichen)\b/i, 2],
-  // French
-  [/\b(paiement|virement|règlement)\b[^.?!\n]{0,40}\b(effectué|programmé|prévu|envoyé|sera|a été|est parti)\b/i, 4],
-  [/\b(nous (allons|avons) (payer|régler|payé|réglé|effectué))\b/i, 3],
-  // Dutch
-  [/\b(betaling|overboeking)\b[^.?!\n]{0,40}\b(ingepland|gedaan|verstuurd|verwerkt|uitgevoerd|volgt|gepland)\b/i, 4],
-  [/\b(overgemaakt|betaald|overmaken|voldoen|voldaan)\b/i, 2],
-  [/\b(is|zijn|wordt|worden|wij|we|zullen)\b[^.?!\n]{0,40}\b(overgemaakt|betaald|overmaken|voldaan|betalen)\b/i, 2],
-  // Spanish
-  [/\b(pago|transferencia)\b[^.?!\n]{0,40}\b(programado|programada|realizado|realizada|enviado|enviada|efectuado|efectuada|procesado)\b/i, 4],
-  [/\b(pagaremos|hemos pagado|transferiremos|hemos transferido)\b/i, 3],
 ];
 
 /** Mail that talks about prices but asks nothing of the rep: newsletters, market reports, the rep's own invoices. */
@@ -184,6 +132,7 @@ export const fold = (text: string): string => text.normalize('NFD').replace(/[\u
 const compile = (rules: Rule[]): Rule[] => rules.map(([pattern, weight]) => [new RegExp(fold(pattern.source), pattern.flags), weight]);
 
 const RULES: Record<SuggestionKind, Rule[]> = { quote: compile(QUOTE), price_match: compile(PRICE_MATCH), order: compile(ORDER), payment: compile(PAYMENT) };
+const LOST_FOLDED = new RegExp(fold(LOST.source), LOST.flags);
 const VETOES = VETO.map((pattern) => new RegExp(fold(pattern.source), pattern.flags));
 /** Below this score, nothing is suggested. */
 const THRESHOLD = 3;
@@ -209,9 +158,13 @@ export function detect(newest: string, now: number): Suggestion | null {
   const folded = fold(text);
   if (VETOES.some((pattern) => pattern.test(folded))) return null;
   const scores = score(folded);
-  // A competitor's price is a price match only when a competitor or a lower price is named with it.
+  // A bid already lost ("we went with another supplier") asks nothing to match.
+  if (LOST_FOLDED.test(folded)) scores.price_match = 0;
+  // Asking a price is the most general ask: a price match, an order or a payment mentions the
+  // quote, so a quote request is what is left when none of them is clear.
   let best: SuggestionKind | null = null;
-  for (const kind of PRIORITY) if (scores[kind] >= THRESHOLD && (!best || scores[kind] > scores[best])) best = kind;
+  for (const kind of PRIORITY) if (kind !== 'quote' && scores[kind] >= THRESHOLD && (!best || scores[kind] > scores[best])) best = kind;
+  if (!best && scores.quote >= THRESHOLD) best = 'quote';
   if (!best) return null;
   const money = findMoney(text);
   const suggestion: Suggestion = { kind: best };
@@ -247,17 +200,19 @@ const WORD = String.raw`\p{Lu}[\p{L}0-9&.'’-]*`;
 const NAME = String.raw`(${WORD}(?:\s(?:${WORD}|&))*)`;
 /** Verbs and phrases that follow a competitor's name: "Initrode came in at", "Globex quoted us", "Dubois nous a proposé". */
 const AFTER_NAME = new RegExp(
-  fold(String.raw`${NAME}(?:'s|’s)?,?\s(?:came in|has come in|have come in|quoted|offered|offers|is offering|are offering|has offered|have offered|has quoted|have quoted|charges?|sells?|quotes?|keeps?|undercut\w*|is cheaper|are cheaper|offer|quotation|bid|price|pricing|prices|is at|are at|at [$€£]|bietet|bieten|hat uns|haben uns|nous propose|nous a propose|nous proposent|biedt|bieden|heeft ons|hebben ons|nos ofrece|nos ofrecen|nos ha ofrecido|nos han ofrecido)(?![\p{L}])`),
+  fold(String.raw`${NAME}(?:'s|’s)?,?\s(?:came in|has come in|have come in|quoted|offered|offers|is offering|are offering|has offered|have offered|has quoted|have quoted|charges?|sells?|quotes?|keeps?|undercut\w*|is cheaper|are cheaper|offer|quotation|bid|price|pricing|prices|is at|are at|at [$€£]|(?:is|are) asking|asks|(?:has |have )?put in|came back|come back|will do it|hat|haben|zit(?:ten)? op|(?:nous )?fait|(?:nos )?ha(?:n)? pasado|bietet|bieten|hat uns|haben uns|nous propose|nous a propose|nous proposent|biedt|bieden|heeft ons|hebben ons|nos ofrece|nos ofrecen|nos ha ofrecido|nos han ofrecido)(?![\p{L}])`),
   'gu',
 );
+/** A name, a few lower-case words and an amount: "Initrode will do it for $8,700", "Vandelay came back with £22,000". */
+const BEFORE_AMOUNT = new RegExp(String.raw`${NAME}(?:\s[\p{Ll}][\p{L}'’]*){0,6},?\s(?:[$€£]|(?:USD|EUR|GBP|CHF|SEK)\s?)?\d`, 'gu');
 /** Words that precede one: "an offer from Initech", "match Initrode", "talking to Initech". */
 const AFTER_WORD = new RegExp(String.raw`(?<![\p{L}])(?:from|than|match|beat|to|with|von|bei|chez|van|bij|de chez)\s${NAME}`, 'gu');
 /** Capitalised words that start a sentence or address someone, never a competitor's name on their own. */
 const NOT_NAMES = new Set(
-  ('I We You They He She It The This That These Those Their Our Your My Hi Hello Dear Thanks Regards Can Could Would Please Forwarding Honestly Also But And So If ' +
+  ('I We You They He She It The This That These Those Their Our Your Yours Ours Theirs Mine My Its There What How Hi Hey Hello Dear Morning Afternoon Thanks Regards Can Could Would Please Forwarding Honestly Also But And So If ' +
     'Quick Yes Okay Unfortunately Sadly Given Since As Today Yesterday Just Another Other Competitor Competitors Q1 Q2 Q3 Q4 PO USD EUR GBP CHF SEK ' +
-    'Monday Tuesday Wednesday Thursday Friday Sam Wir Sie Ihr Ihre Ihrem Ihren Ihrer Unser Unsere Der Die Das Ein Eine Einen Hallo Guten Sehr Leider Aber ' +
-    'Nous Vous Le La Les Un Une Bonjour Mais Wij Ze Zij Het Een Beste Helaas Maar Nosotros El Los Las Una Hola Estimado Estimada Pero Lamentablemente').split(' '),
+    'Monday Tuesday Wednesday Thursday Friday Sam Wir Sie Ihnen Uns Ihr Ihre Ihrem Ihren Ihrer Unser Unsere Der Die Das Ein Eine Einen Hallo Guten Sehr Leider Aber ' +
+    'Nous Vous Le La Les Un Une Bonjour Bonsoir Mais Wij We Ze Zij Jullie Het Een Beste Hoi Goedemorgen Goedemiddag Helaas Maar Nosotros Usted Ustedes El Los Las Una Hola Buenos Estimado Estimada Pero Lamentablemente').split(' '),
 );
 
 function cleanName(raw: string): string | undefined {
@@ -272,7 +227,7 @@ function cleanName(raw: string): string | undefined {
 function competitorIn(text: string): { name: string; index: number; price?: FoundMoney } | undefined {
   const folded = fold(text);
   const money = findMoney(text);
-  for (const [pattern, source] of [[AFTER_NAME, folded], [AFTER_WORD, text]] as const) {
+  for (const [pattern, source] of [[AFTER_NAME, folded], [BEFORE_AMOUNT, text], [AFTER_WORD, text]] as const) {
     const candidates: { name: string; index: number }[] = [];
     for (const m of source.matchAll(pattern)) {
       const index = m.index + m[0].indexOf(m[1]!);
@@ -324,9 +279,25 @@ function referenceIn(text: string, kind: SuggestionKind): string | undefined {
 }
 
 const UNITS = String.raw`(?:units?|filters?|seals?|bearings?|cartons?|pcs\.?|pieces?|housings?|parts?|items?|boxes|pallets?|sets?|kits?|valves?|sensors?|brackets?|motors?|Stück|Stk\.?|pièces?|stuks?|unidades|piezas)`;
+const COUNT = String.raw`(?<![\d.,$€£#/-])(\d{1,3}(?:[,.'\s]\d{3})+|\d+)(?:\s?x)?\s`;
+const COUNTED_UNITS = new RegExp(String.raw`${COUNT}(?:[\p{L}-]+\s){0,2}?${UNITS}\b`, 'iu');
+/** A number before any word ("300 stainless trays", "60 hinges"), unless it says what it is: a code's number, a year, a time, a measure. */
+const COUNTED = new RegExp(String.raw`(?<!\b(?:[A-Z]{2,}|no\.?|nr\.?|number|nummer|rev|line|week|KW|Q)\s?)${COUNT}([\p{L}][\p{L}-]*)`, 'gu');
+const NOT_COUNTED =
+  /^(?:days?|weeks?|months?|years?|hours?|minutes?|mins?|[ap]m|h|m|mm|cm|km|kg|g|t|l|tonnes?|tons?|met[er]{2}s?|percent|per|of|or|and|to|times|tage?n?|wochen?|monate?n?|jahre?n?|stunden?|jours?|semaines?|mois|ans|heures?|dagen|weken|maanden|jaar|uur|d[ií]as|semanas|meses|a[nñ]os|horas|mal|fois|keer|veces|de|des|du|van|the|in|on|at|for|bis|um)$/i;
 function quantityIn(text: string, money: FoundMoney[]): number | undefined {
-  const m = new RegExp(String.raw`(?<![\d.,$€£])(\d{1,3}(?:[,.'\s]\d{3})+|\d+)(?:\s?x)?\s(?:[\p{L}-]+\s){0,2}?${UNITS}\b`, 'iu').exec(text);
-  if (!m || money.some((f) => m.index >= f.index && m.index < f.end)) return undefined;
+  const inMoney = (index: number) => money.some((f) => index >= f.index && index < f.end);
+  let m: RegExpExecArray | null = COUNTED_UNITS.exec(text);
+  if (!m || inMoney(m.index)) {
+    m = null;
+    for (const c of text.matchAll(COUNTED)) {
+      const word = c[2]!;
+      if (NOT_COUNTED.test(word) || isMonthName(word) || inMoney(c.index) || /^(19|20)\d\d$/.test(c[1]!)) continue;
+      m = c;
+      break;
+    }
+  }
+  if (!m) return undefined;
   const n = Number(m[1]!.replace(/[,.'\s]/g, ''));
   return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }

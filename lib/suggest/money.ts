@@ -1,3 +1,4 @@
+import { ALWAYS_GROUPING, scaleDigits } from '../amount';
 import { currencyDigits } from '../format';
 
 /**
@@ -7,9 +8,9 @@ import { currencyDigits } from '../format';
  *
  * Why not a library: the ones that parse money (currency.js, the `Intl` parsers) read
  * one number in one known locale; an email mixes `12.500,00 €` and `$6,150` in one
- * thread, so the separator must be decided per number, by the rules below (the same
- * as the quick-log form's, lib/amount.ts, minus the rep's locale, which says nothing
- * about how the customer writes):
+ * thread, so the separator must be decided per number, by the quick-log form's own
+ * parser (lib/amount.ts `scaleDigits`) in its locale-free mode: the rep's locale says
+ * nothing about how the customer writes:
  *  - spaces and apostrophes only ever group thousands;
  *  - with both `.` and `,`, the last one is the decimal separator;
  *  - one that appears more than once groups;
@@ -63,36 +64,13 @@ function currencyOf(mark: string): string {
 
 const SCALES: Record<string, number> = { k: 3, thousand: 3, tsd: 3, m: 6, mn: 6, mio: 6, million: 6, millions: 6, mil: 3 };
 
-/** `"12.500,00"`, `"k"`, `"EUR"` → 1250000. Null when it is not a number. */
+/**
+ * `"12.500,00"`, `"k"`, `"EUR"` → 1250000. Null when it is not a number. The separators are
+ * read as the quick-log form reads them, without the rep's locale (lib/amount.ts `scaleDigits`,
+ * locale null); a scale word shifts the decimal point before the minor units are taken.
+ */
 export function toMinor(number: string, scale: string, currency: string): number | null {
-  const compact = number.trim().replace(/[\s\u00a0\u202f\u2009'’]/g, '').replace(/[.,]+$/, '');
-  if (!/^\d[\d.,]*$/.test(compact)) return null;
-  const lastDot = compact.lastIndexOf('.');
-  const lastComma = compact.lastIndexOf(',');
-  let whole = compact;
-  let fraction = '';
-  const decimalAt = (at: number) => {
-    whole = compact.slice(0, at);
-    fraction = compact.slice(at + 1);
-  };
-  if (lastDot >= 0 && lastComma >= 0) decimalAt(Math.max(lastDot, lastComma));
-  else if (lastDot >= 0 || lastComma >= 0) {
-    const sep = lastDot >= 0 ? '.' : ',';
-    const at = Math.max(lastDot, lastComma);
-    const once = compact.indexOf(sep) === at;
-    const groupLike = compact.length - at - 1 === 3;
-    if (once && !groupLike) decimalAt(at);
-  }
-  whole = whole.replace(/[.,]/g, '');
-  if (!/^\d+$/.test(whole) || (fraction && !/^\d+$/.test(fraction))) return null;
   const key = scale.trim().toLowerCase().replace(/\.$/, '');
-  const power = (SCALES[key] ?? 0) + currencyDigits(currency);
-  // Exact: shift the decimal point in the digit string, then read it once.
-  const digits = whole + fraction.padEnd(power, '0');
-  const cut = whole.length + power;
-  const rest = digits.slice(cut);
-  const value = Number(digits.slice(0, cut) || '0');
-  if (!Number.isSafeInteger(value)) return null;
-  // Rounding half up on what is below a minor unit (rare: "$12.505k").
-  return rest && Number(rest[0]) >= 5 ? value + 1 : value;
+  const value = scaleDigits(number.replace(ALWAYS_GROUPING, '').replace(/[.,]+$/, ''), null, (SCALES[key] ?? 0) + currencyDigits(currency));
+  return typeof value === 'number' ? value : null;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAmount, parsePercent, separatorsOf } from '@/lib/amount';
+import { parseAmount, parsePercent, parseScaled, separatorsOf } from '@/lib/amount';
 import { currencyDigits } from '@/lib/format';
 
 const value = (input: string, locale: string, currency = 'USD') => {
@@ -93,5 +93,35 @@ describe('parsePercent', () => {
     expect(parsePercent('100', 'en-US')).toEqual({ ok: true, value: 100 });
     expect(parsePercent('101', 'en-US')).toEqual({ ok: false, error: 'A percentage is at most 100.' });
     expect(parsePercent('', 'en-US').ok).toBe(false);
+  });
+});
+
+describe('parseScaled without a locale: amounts someone else wrote (the email suggestions read them so)', () => {
+  const free = (input: string, digits = 2) => {
+    const result = parseScaled(input, null, digits);
+    return result.ok ? result.value : result.error;
+  };
+
+  it('takes a single separator before exactly three digits as grouping, whoever wrote it', () => {
+    expect(free('6.150')).toBe(615_000);
+    expect(free('6,150')).toBe(615_000);
+    expect(free('1.250.000')).toBe(125_000_000);
+  });
+
+  it('reads the rest as the locale-aware mode does', () => {
+    expect(free('12.500,00')).toBe(1_250_000);
+    expect(free('10,000.00')).toBe(1_000_000);
+    expect(free('12 500')).toBe(1_250_000);
+    expect(free("15'800")).toBe(1_580_000);
+    expect(free('12.5', 5)).toBe(1_250_000);
+    expect(free('1,5', 8)).toBe(150_000_000);
+    expect(free('40.50')).toBe(4_050);
+    expect(free('12,50')).toBe(1_250);
+  });
+
+  it('refuses what is not one number', () => {
+    expect(free('12,50.000')).toMatch(/misplaced/);
+    expect(free('1.2345')).toMatch(/at most 2/);
+    expect(free('abc')).toMatch(/not a number/);
   });
 });

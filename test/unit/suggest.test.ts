@@ -29,6 +29,14 @@ describe('amounts as people write them', () => {
     ['a budget of 1,5 Mio. EUR', 150_000_000, 'EUR'],
     ['USD 2.4m over three years', 240_000_000, 'USD'],
     ['9 100 EUR', 910_000, 'EUR'],
+    ['£9,800 for the refit', 980_000, 'GBP'],
+    ['EUR 12.500,00 netto', 1_250_000, 'EUR'],
+    ['€ 3.680 overgemaakt', 368_000, 'EUR'],
+    ['7 200 € pour le lot', 720_000, 'EUR'],
+    ['USD 4,550 for the pump set', 455_000, 'USD'],
+    ['$24,750.00 in total', 2_475_000, 'USD'],
+    ['€1.2m over the contract', 120_000_000, 'EUR'],
+    ['GBP 15k a year', 1_500_000, 'GBP'],
   ])('%s', (text, minor, currency) => {
     expect(money(text)).toEqual([{ minor, currency }]);
   });
@@ -68,6 +76,10 @@ describe('promised payment dates (now: Friday 4 December 2026)', () => {
     ['on 12/15', '2026-12-15'],
     ['on 15/01/2027', '2027-01-15'],
     ['on 10 January', '2027-01-10'],
+    ['mañana', '2026-12-05'],
+    ['el pago sale el 18 de diciembre de 2026', '2026-12-18'],
+    ['Guten Morgen, die Zahlung erfolgt am Montag', '2026-12-07'],
+    ['realizado esta mañana, pagamos el lunes', '2026-12-07'],
   ])('%s → %s', (text, day) => {
     expect(findDate(text, CORPUS_NOW)).toBe(day);
   });
@@ -114,6 +126,31 @@ describe('what a message asks for', () => {
     ['Please find PO 4471 attached', { kind: 'order', reference: '4471' }],
     ['Payment is scheduled for next week', { kind: 'payment', payBy: '2026-12-11' }],
     ['See you at the fair!', null],
+    // Asking and a price word in one sentence, in five languages.
+    ['Would you be able to send a price for 40 spare filters?', { kind: 'quote', quantity: 40 }],
+    ['Was würde uns die Wartung für zwei Anlagen kosten?', { kind: 'quote' }],
+    ['Wij ontvangen graag een prijsopgave voor 12 pompen.', { kind: 'quote', quantity: 12 }],
+    ['¿Nos podrían pasar precio para 30 rodamientos?', { kind: 'quote', quantity: 30 }],
+    ['Pourriez-vous nous transmettre vos tarifs pour 2027 ?', { kind: 'quote' }],
+    // A rival or its amount, and a lower price or a request to move.
+    ['Globex is asking €7,900. Can you get closer?', { kind: 'price_match', competitor: 'Globex', competitorPrice: { minor: 790_000, currency: 'EUR' } }],
+    ['Le concurrent est 5 % moins cher, pouvez-vous faire un geste ?', { kind: 'price_match' }],
+    ['Krause hat 9.400 € angeboten. Ist da noch etwas möglich?', { kind: 'price_match', competitor: 'Krause', competitorPrice: { minor: 940_000, currency: 'EUR' } }],
+    // An order attached, confirmed or placed; an offer accepted.
+    ['Please treat this email as our order for 30 kits.', { kind: 'order', quantity: 30 }],
+    ['Wir bestätigen die Bestellung gemäß Ihrem Angebot.', { kind: 'order' }],
+    ['Os confirmamos la compra de 200 unidades.', { kind: 'order', quantity: 200 }],
+    // Money moving, an invoice paid.
+    ['The invoice will be paid on 18 December.', { kind: 'payment', payBy: '2026-12-18' }],
+    ['De betaling van € 2.450 staat ingepland voor vrijdag.', { kind: 'payment', amount: { minor: 245_000, currency: 'EUR' }, payBy: '2026-12-11' }],
+    ['Wir haben die 1.280 € heute überwiesen.', { kind: 'payment', amount: { minor: 128_000, currency: 'EUR' }, payBy: '2026-12-04' }],
+    // Hard negatives: asking for something that is not a price, a lost bid, terms.
+    ['Can we meet on Tuesday to go through the drawings?', null],
+    ['Could you confirm the delivery address for our order?', null],
+    ['We went with a cheaper supplier this time, thanks anyway.', null],
+    ['Our payment terms are 60 days from invoice.', null],
+    ['Please send the invoice again, the PO number was missing.', null],
+    ['¿Podrían confirmar la fecha de entrega?', null],
     ['Steel prices fell 4% to $610 a tonne; suppliers will quote lower. Unsubscribe', null],
   ])('%s', (text, expected) => {
     expect(detect(text, CORPUS_NOW)).toEqual(expected);
