@@ -1,6 +1,6 @@
-import Papa from 'papaparse';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { QuotewiseDB } from '@/lib/db/db';
+import { badRowsCsv } from '@/lib/import/export';
 import { QUOTEWISE_COLUMNS } from '@/lib/import/format';
 import type { ImportedEvent, Analysis, ReadyRow } from '@/lib/import/parse';
 import { DEAL_FIELDS, detectMapping, type Mapping, mappingFor, PRESET_IDS, presetLabel, type PresetId, unmappedColumns } from '@/lib/import/presets';
@@ -400,7 +400,7 @@ function BadRows({ analysis, fileName }: { analysis: Analysis; fileName: string 
         onClick={() =>
           downloadFile(
             `${fileName.replace(/\.[^.]+$/, '')}-bad-rows.csv`,
-            Papa.unparse({ fields: ['line', 'reason'], data: analysis.bad.map((bad) => [bad.line, bad.reason]) }, { escapeFormulae: true }),
+            badRowsCsv(analysis.bad),
             'text/csv',
           )
         }
