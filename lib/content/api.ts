@@ -18,7 +18,7 @@ const Exists = z.object({ exists: z.boolean() });
 
 export const contentApi = {
   lookup: async (queries: LookupQueries) => (await sendRequest('accounts.lookup', queries, LookupResponse)).results,
-  createAccount: (input: NewAccountInput) => sendRequest('accounts.create', input, CreatedAccount),
+  createAccount: (input: NewAccountInput) => sendRequest('accounts.create', { id: crypto.randomUUID(), ...input }, CreatedAccount),
   dismissWarning: (input: { accountId: string; warning: WarningName; reason: string; snoozeDays?: 30 | 90 }) => sendRequest('warnings.dismiss', input, DismissedReply),
   claimOwn: (email: string) => sendRequest('settings.claimOwn', { email }, ClaimedOwn),
   /** Open the popup (on a form, filled in from an email suggestion) or the history page. */
