@@ -33,7 +33,7 @@ describe('faults: nothing logged is lost', () => {
 
   beforeAll(async () => {
     session = await launchExtension();
-    const created = (await session.send({ quotewise: 1, type: 'accounts.create', data: { name: 'Burst Co' } })) as { data: { id: string } };
+    const created = (await session.send({ quotewise: 1, type: 'accounts.create', data: { id: crypto.randomUUID(), name: 'Burst Co' } })) as { data: { id: string } };
     accountId = created.data.id;
   });
   afterAll(async () => {
