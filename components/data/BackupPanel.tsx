@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { QuotewiseDB } from '@/lib/db/db';
-import { backupToJson, exportBackup, restoreBackup, type RestoreMode } from '@/lib/backup/backup';
+import { backupToJson, exportBackup, type Restored, restoreBackup, type RestoreMode } from '@/lib/backup/backup';
+import type { Formats } from '@/lib/format';
 import { eventsToCsv } from '@/lib/import/export';
 import { downloadFile, today } from '../download';
 import { useFormats } from '../formats';
@@ -11,28 +12,38 @@ export function BackupPanel({ db }: { db: QuotewiseDB }) {
   const [mode, setMode] = useState<RestoreMode>('merge');
   const [file, setFile] = useState<File | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
+  /** Restoring: until the transaction commits; then updating health scores, with the restore already reported. */
+  const [busy, setBusy] = useState<'restoring' | 'scoring' | null>(null);
   const f = useFormats();
 
   const restore = async () => {
     if (!file) return;
-    setBusy(true);
+    setBusy('restoring');
     setMessage(null);
+    let restored: Restored;
     try {
-      const restored = await restoreBackup(db, await file.text(), mode);
-      if (!restored.ok) {
-        setMessage({ text: `${restored.error} Your data is unchanged.`, error: true });
-        return;
-      }
-      await afterWrite(db, restored.accountIds);
-      const added = Object.entries(restored.added)
-        .filter(([, count]) => count > 0)
-        .map(([table, count]) => `${f.number(count)} ${table}`);
-      setMessage({ text: `Restored “${file.name}”: added ${added.length ? added.join(', ') : 'nothing new'}.`, error: false });
+      restored = await restoreBackup(db, await file.text(), mode);
     } catch (failure) {
       setMessage({ text: `The restore failed and nothing was changed. ${failureMessage(failure)}`, error: true });
+      setBusy(null);
+      return;
+    }
+    if (!restored.ok) {
+      setMessage({ text: `${restored.error} Your data is unchanged.`, error: true });
+      setBusy(null);
+      return;
+    }
+    // Committed: say so now. Recomputing the health of thousands of accounts can take a while more.
+    const done = restoredMessage(file.name, restored, f);
+    setMessage({ text: `${done} Updating health scores…`, error: false });
+    setBusy('scoring');
+    try {
+      await afterWrite(db, restored.accountIds);
+      setMessage({ text: `${done} Health scores updated.`, error: false });
+    } catch (failure) {
+      setMessage({ text: `${done} The health scores could not be updated: ${failureMessage(failure)} They update as you open each account.`, error: true });
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
 
@@ -66,8 +77,8 @@ export function BackupPanel({ db }: { db: QuotewiseDB }) {
             database (exactly as backed up)
           </label>
         </div>
-        <button type="button" disabled={!file || busy} onClick={() => void restore()}>
-          {busy ? 'Restoring…' : 'Restore'}
+        <button type="button" disabled={!file || busy !== null} onClick={() => void restore()}>
+          {busy === 'restoring' ? 'Restoring…' : 'Restore'}
         </button>
       </fieldset>
       {message && (
@@ -79,3 +90,16 @@ export function BackupPanel({ db }: { db: QuotewiseDB }) {
   );
 }
 
+
+/** What a committed restore added, and what of the file it left out because it belongs to no account. */
+function restoredMessage(fileName: string, restored: Extract<Restored, { ok: true }>, f: Formats): string {
+  const added = Object.entries(restored.added)
+    .filter(([, count]) => count > 0)
+    .map(([table, count]) => `${f.number(count)} ${table}`);
+  const orphans = [
+    restored.dropped.events && f.plural(restored.dropped.events, 'event'),
+    restored.dropped.contacts && f.plural(restored.dropped.contacts, 'contact'),
+  ].filter(Boolean);
+  const left = orphans.length ? ` Left out ${orphans.join(' and ')} of no account (not in your data or the backup).` : '';
+  return `Restored “${fileName}”: added ${added.length ? added.join(', ') : 'nothing new'}.${left}`;
+}

@@ -1,6 +1,6 @@
-import Papa from 'papaparse';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { QuotewiseDB } from '@/lib/db/db';
+import { badRowsCsv } from '@/lib/import/export';
 import { QUOTEWISE_COLUMNS } from '@/lib/import/format';
 import type { ImportedEvent, Analysis, ReadyRow } from '@/lib/import/parse';
 import { DEAL_FIELDS, detectMapping, type Mapping, mappingFor, PRESET_IDS, presetLabel, type PresetId, unmappedColumns } from '@/lib/import/presets';
@@ -32,10 +32,20 @@ export function ImportWizard({ db, worker }: { db: QuotewiseDB; worker: CsvWorke
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const cancelImport = useRef<AbortController | null>(null);
+  // While health scores are recomputed after an import, a file the rep picks waits for the end of
+  // it: opening it at once would have the end of the import replace its review (issue 15).
+  const refreshing = useRef(false);
+  const queuedFile = useRef<File | null>(null);
+  const [queuedName, setQueuedName] = useState<string | null>(null);
+  const queue = (file: File | null) => {
+    queuedFile.current = file;
+    setQueuedName(file?.name ?? null);
+  };
   const f = useFormats();
   const mapping = stage.step === 'review' ? stage.mapping : null;
 
   const open = async (file: File) => {
+    if (refreshing.current) return queue(file);
     setError(null);
     setAnalysis(null);
     setStage({ step: 'reading', fileName: file.name });
@@ -93,13 +103,23 @@ export function ImportWizard({ db, worker }: { db: QuotewiseDB; worker: CsvWorke
       // The events are saved; recomputing health for thousands of accounts can take a few seconds more.
       setStage({ step: 'done', message: result.accountIds.length ? `${message} Updating health scores…` : message });
       if (result.accountIds.length) {
-        await afterWrite(db, result.accountIds);
+        refreshing.current = true;
+        try {
+          await afterWrite(db, result.accountIds);
+        } finally {
+          refreshing.current = false;
+        }
         setStage({ step: 'done', message: `${message} Health scores updated.` });
       }
+      const next = queuedFile.current;
+      queue(null);
+      if (next) void open(next);
     } catch (failure) {
       const cancelled = (failure as Error).name === 'AbortError';
+      const notOpened = queuedFile.current ? ` “${queuedFile.current.name}” was not opened: choose it again.` : '';
+      queue(null);
       setStage({ step: 'review', fileName: stage.fileName, headers: stage.headers, preset: stage.preset, mapping: stage.mapping });
-      setError(cancelled ? 'Import cancelled: nothing was saved.' : `The import failed and nothing was saved. ${failureMessage(failure)}`);
+      setError(`${cancelled ? 'Import cancelled: nothing was saved.' : `The import failed and nothing was saved. ${failureMessage(failure)}`}${notOpened}`);
     } finally {
       cancelImport.current = null;
     }
@@ -162,6 +182,7 @@ export function ImportWizard({ db, worker }: { db: QuotewiseDB; worker: CsvWorke
           }}
         >
           {stage.step === 'done' && <p role="status">{stage.message}</p>}
+          {queuedName && <p role="status">{`“${queuedName}” opens when the health scores are updated.`}</p>}
           <label>
             Choose a CSV file, or drop it here
             <input
@@ -400,7 +421,7 @@ function BadRows({ analysis, fileName }: { analysis: Analysis; fileName: string 
         onClick={() =>
           downloadFile(
             `${fileName.replace(/\.[^.]+$/, '')}-bad-rows.csv`,
-            Papa.unparse({ fields: ['line', 'reason'], data: analysis.bad.map((bad) => [bad.line, bad.reason]) }, { escapeFormulae: true }),
+            badRowsCsv(analysis.bad),
             'text/csv',
           )
         }

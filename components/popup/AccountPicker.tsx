@@ -41,9 +41,11 @@ export function AccountPicker({ initialQuery, unknown, onChoose }: AccountPicker
     setError(null);
     try {
       // From a domain, the background names the account (it has the public-suffix list).
+      // The id is ours, so the transport's retry cannot make a second account.
+      const id = crypto.randomUUID();
       const account = await request(
         'accounts.create',
-        domain ? { domains: [domain], contactEmail: domain === unknown?.domain ? unknown.email : undefined } : { name: query.trim() },
+        domain ? { id, domains: [domain], contactEmail: domain === unknown?.domain ? unknown.email : undefined } : { id, name: query.trim() },
       );
       onChoose(account);
     } catch (e) {

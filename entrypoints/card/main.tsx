@@ -20,7 +20,8 @@ function accept(event: MessageEvent): void {
   const actions: CardActions = {
     tell,
     open: async (page, accountId, form, offer) => void (await request('ui.open', { page, accountId, form, prefill: offer?.prefill })),
-    createAccount: (input) => request('accounts.create', input),
+    // The id is picked here, once: a retry of this request (the service worker restarted) gets the same account back.
+    createAccount: (input) => request('accounts.create', { id: crypto.randomUUID(), ...input }),
     dismissWarning: async (input) => void (await request('warnings.dismiss', input)),
     claimOwn: async (email) => void (await request('settings.claimOwn', { email })),
     hasEvent: async (accountId, id) => (await request('events.has', { accountId, id })).exists,

@@ -1,10 +1,12 @@
 import * as z from 'zod/mini';
 import type { Table } from 'dexie';
 import type { QuotewiseDB } from '../db/db';
+import { DEFINITION_KEY } from '../db/definition';
 import { countEvents, eventIdsOf, forEachAccountEvents, putEvents } from '../db/events';
 import { LATEST_VERSION } from '../db/schema';
 import { HealthSummary } from '../health';
 import { Account, AccountEvent, Contact, EpochMs } from '../model';
+import { Definition, MAX_DEFINITION_VERSION } from '../scoring/definition';
 
 /**
  * The whole database as one versioned JSON file. Every table of the database
@@ -109,11 +111,38 @@ export function checkBackup(text: string): Checked {
     }
     tables[name] = parsed;
   }
+  const definitionProblem = checkDefinition(tables.settings as SettingRow[] | undefined);
+  if (definitionProblem) return { ok: false, error: `This backup is damaged: ${definitionProblem}. Nothing was restored.` };
   return { ok: true, file: { format: BACKUP_FORMAT, formatVersion, schemaVersion, exportedAt: body.data.exportedAt, tables } };
 }
 
+type SettingRow = z.infer<typeof SettingRow>;
+
+/**
+ * The ideal-account definition a restore would install must be one Quotewise can load and save
+ * after: a version past MAX_DEFINITION_VERSION (say Number.MAX_SAFE_INTEGER) would make every
+ * later save fail, and one that does not load would silently give way to the defaults.
+ */
+function checkDefinition(settings: readonly SettingRow[] = []): string | null {
+  const row = settings.find((setting) => setting.key === DEFINITION_KEY);
+  if (!row) return null;
+  const parsed = Definition.safeParse(row.value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return `its ideal-account definition is not valid (${issue.path.join('.') || 'definition'}: ${issue.message})`;
+  }
+  const { version } = parsed.data;
+  if (version > MAX_DEFINITION_VERSION) {
+    return `its ideal-account definition says version ${version}, and definition versions go from 1 to ${MAX_DEFINITION_VERSION.toLocaleString('en-US')} (one for each saved change)`;
+  }
+  return null;
+}
+
 export type RestoreMode = 'empty' | 'merge';
-export type Restored = { ok: true; added: Record<string, number>; accountIds: string[] } | { ok: false; error: string };
+/** `dropped`: rows of the file that belong to no account, in the database or the file, so were left out. */
+export type Restored =
+  | { ok: true; added: Record<string, number>; dropped: { events: number; contacts: number }; accountIds: string[] }
+  | { ok: false; error: string };
 
 /**
  * Restore a checked backup. 'empty' fills an empty database exactly as the file
@@ -131,16 +160,35 @@ export async function restoreBackup(db: QuotewiseDB, text: string, mode: Restore
       if (counts.some((count) => count > 0)) {
         return { ok: false, error: 'Quotewise already holds data. Choose "Merge into my data", or delete all data first.' };
       }
+      const accountIds = ((tables.accounts ?? []) as Account[]).map((account) => account.id);
+      const { kept, dropped } = withoutOrphans(tables, new Set(accountIds));
       const added: Record<string, number> = {};
-      for (const [name, rows] of Object.entries(tables)) {
+      for (const [name, rows] of Object.entries(kept)) {
         if (name === 'events') await putEvents(db, rows as AccountEvent[]);
         else await tableOfFile(db, name).bulkAdd(rows);
         added[name] = rows.length;
       }
-      return { ok: true, added, accountIds: ((tables.accounts ?? []) as Account[]).map((account) => account.id) };
+      return { ok: true, added, dropped, accountIds };
     }
     return merge(db, tables);
   });
+}
+
+/**
+ * The file's tables without the events and contacts of no account (a hand-edited or damaged
+ * file): kept, they would count in no account's health and could not be seen or deleted.
+ */
+function withoutOrphans(tables: Record<string, unknown[]>, accountIds: ReadonlySet<string>) {
+  const kept = { ...tables };
+  const dropped = { events: 0, contacts: 0 };
+  for (const name of ['events', 'contacts'] as const) {
+    const rows = tables[name];
+    if (!rows) continue;
+    const ofAccount = rows.filter((row) => accountIds.has((row as { accountId: string }).accountId));
+    kept[name] = ofAccount;
+    dropped[name] = rows.length - ofAccount.length;
+  }
+  return { kept, dropped };
 }
 
 /** The database table a file table goes into. */
@@ -164,12 +212,13 @@ async function merge(db: QuotewiseDB, tables: Record<string, unknown[]>): Promis
     accountId.set(account.id, same ?? account.id);
     if (!same) newAccounts.push(account);
   }
+  const { kept, dropped } = withoutOrphans(tables, new Set([...liveIds, ...accountId.keys()]));
   const remap = <T extends { accountId: string }>(row: T): T => ({ ...row, accountId: accountId.get(row.accountId) ?? row.accountId });
-  const events = ((tables.events ?? []) as AccountEvent[]).map(remap);
+  const events = ((kept.events ?? []) as AccountEvent[]).map(remap);
   const rows: Record<string, unknown[]> = {
-    ...tables,
+    ...kept,
     accounts: newAccounts,
-    contacts: ((tables.contacts ?? []) as Contact[]).map(remap),
+    contacts: ((kept.contacts ?? []) as Contact[]).map(remap),
     // Summaries are a cache keyed by account: the caller recomputes them for every touched account.
     summaries: [],
   };
@@ -182,7 +231,7 @@ async function merge(db: QuotewiseDB, tables: Record<string, unknown[]>): Promis
   await putEvents(db, fresh);
   added.events = fresh.length;
   const touched = new Set([...newAccounts.map((a) => a.id), ...fresh.map((e) => e.accountId)]);
-  return { ok: true, added, accountIds: [...touched] };
+  return { ok: true, added, dropped, accountIds: [...touched] };
 }
 
 /** Add the rows whose primary key the table does not have yet; keep the live ones. */

@@ -4,22 +4,66 @@ import { emailHost } from '../email-host';
 import type { QuotewiseDB } from './db';
 
 export interface NewAccount {
+  /** Chosen by the caller so that a retried create finds the account its first try made (createAccount). */
+  id?: string;
   name: string;
   domains?: string[];
   aliases?: string[];
   judgement?: Partial<Judgement>;
 }
 
+/** A domain the new account asks for already belongs to another account: it is never taken over. */
+export class DomainTakenError extends Error {
+  constructor(
+    readonly domain: string,
+    readonly owner: Account,
+  ) {
+    super(`${domain} already belongs to ${owner.name}.`);
+    this.name = 'DomainTakenError';
+  }
+}
+
+/** The caller's id is already an account, and not the one this request would have made. */
+export class AccountIdTakenError extends Error {
+  constructor(readonly id: string) {
+    super(`Account id ${id} is already used by another account.`);
+    this.name = 'AccountIdTakenError';
+  }
+}
+
+/**
+ * Store a new account. Idempotent given `input.id`: when the service worker stopped after
+ * the write but before the answer, the caller's retry (same id) gets the account the first try
+ * made instead of a second one. A domain belongs to one account: a domain owned by another
+ * account throws DomainTakenError (the rep merges the two instead). The checks and the write are
+ * one read-write transaction, so two creates at once for one domain make one account.
+ */
 export async function createAccount(db: QuotewiseDB, input: NewAccount, now: number): Promise<Account> {
   const account = newAccount(input, now);
-  await db.accounts.add(account);
-  return account;
+  return db.transaction('rw', db.accounts, async () => {
+    const earlier = await db.accounts.get(account.id);
+    if (earlier) {
+      if (isSameRequest(earlier, account)) return earlier;
+      throw new AccountIdTakenError(account.id);
+    }
+    if (account.domains.length) {
+      const owner = await db.accounts.where('domains').anyOf(account.domains).first();
+      if (owner) throw new DomainTakenError(account.domains.find((domain) => owner.domains.includes(domain))!, owner);
+    }
+    await db.accounts.add(account);
+    return account;
+  });
+}
+
+/** A retry of the create that made `earlier`: the same name, and every domain it asked for is still there. */
+function isSameRequest(earlier: Account, retry: Account): boolean {
+  return earlier.name === retry.name && retry.domains.every((domain) => earlier.domains.includes(domain));
 }
 
 /** A validated new account, not yet stored (bulk imports add many at once). */
 export function newAccount(input: NewAccount, now: number): Account {
   return Account.parse({
-    id: crypto.randomUUID(),
+    id: input.id ?? crypto.randomUUID(),
     name: input.name,
     // The registrable domain is what lookups resolve to: eu.acme.co.uk is stored as acme.co.uk.
     domains: unique((input.domains ?? []).map((domain) => registrableDomain(domain) ?? domain)),

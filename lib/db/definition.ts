@@ -1,11 +1,12 @@
 import { DEFAULT_DEFINITION, Definition } from '../scoring/definition';
 import type { QuotewiseDB } from './db';
 
-const KEY = 'definition';
+/** The settings row the definition is kept in (the backup checks it before a restore). */
+export const DEFINITION_KEY = 'definition';
 
 /** The team's current ideal-account definition; a bad stored value falls back to the defaults. */
 export async function loadDefinition(db: QuotewiseDB): Promise<Definition> {
-  const row = await db.settings.get(KEY);
+  const row = await db.settings.get(DEFINITION_KEY);
   const parsed = Definition.safeParse(row?.value ?? DEFAULT_DEFINITION);
   return parsed.success ? parsed.data : DEFAULT_DEFINITION;
 }
@@ -18,7 +19,7 @@ export async function saveDefinition(db: QuotewiseDB, input: unknown, now: numbe
   return db.transaction('rw', db.settings, async () => {
     const current = await loadDefinition(db);
     const next = Definition.parse({ ...(input as object), version: current.version + 1, updatedAt: now });
-    await db.settings.put({ key: KEY, value: next });
+    await db.settings.put({ key: DEFINITION_KEY, value: next });
     return next;
   });
 }

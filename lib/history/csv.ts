@@ -1,8 +1,8 @@
-import Papa from 'papaparse';
 import type { AccountEvent } from '../model';
 import { EVENT_LABELS } from '../event-types';
 import { type Formats, isoDay } from '../format';
 import { formatAmount } from '../import/values';
+import { toSpreadsheetCsv } from '../spreadsheet-csv';
 import { amountOf, describeEvent } from './describe';
 import type { PortfolioRow } from './portfolio';
 
@@ -10,12 +10,11 @@ import type { PortfolioRow } from './portfolio';
  * CSV of what is on screen. Data columns hold machine forms (ISO days, plain decimals in the
  * currency's own digits, ratios) so a spreadsheet reads them as values; the human column
  * ("What happened") reads as the timeline does, in the rep's locale (lib/format.ts).
- * Cells that a spreadsheet would run as a formula (starting =, +, -, @, tab or CR) are
- * prefixed with an apostrophe: account names and notes come from emails and imports,
- * i.e. from other people.
+ * Cells that a spreadsheet would run as a formula (lib/spreadsheet-csv.ts) are prefixed with an
+ * apostrophe: account names and notes come from emails and imports, i.e. from other people.
  */
 function toCsv(fields: string[], data: (string | number | null)[][]): string {
-  return Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n' });
+  return toSpreadsheetCsv(fields, data, '\r\n');
 }
 
 

@@ -1,15 +1,16 @@
-import Papa from 'papaparse';
 import type { QuotewiseDB } from '../db/db';
 import { forEachAccountEvents } from '../db/events';
 import type { Account, AccountEvent, Money } from '../model';
+import { toSpreadsheetCsv } from '../spreadsheet-csv';
 import { QUOTEWISE_COLUMNS, type QuotewiseColumn } from './format';
+import type { BadRow } from './parse';
 import { formatAmount, formatDate } from './values';
 
 /**
  * Every event as the Quotewise events CSV, the same format the importer reads.
  * Dismissed warnings are the rep's own acts, not history: they are in the JSON
  * backup, not here. Cells that a spreadsheet would evaluate are guarded with an
- * apostrophe (Papa Parse `escapeFormulae`), which the importer removes.
+ * apostrophe (lib/spreadsheet-csv.ts), which the importer removes (`unguardCell`).
  */
 export async function eventsToCsv(db: QuotewiseDB): Promise<string> {
   const byId = new Map<string, Account>();
@@ -23,7 +24,15 @@ export async function eventsToCsv(db: QuotewiseDB): Promise<string> {
     const account = byId.get(event.accountId);
     return account && event.type !== 'warning_dismissed' ? [eventRow(account, event)] : [];
   });
-  return Papa.unparse({ fields: [...QUOTEWISE_COLUMNS], data }, { escapeFormulae: true, newline: '\n' });
+  return toSpreadsheetCsv([...QUOTEWISE_COLUMNS], data, '\n');
+}
+
+/**
+ * The import's bad rows as a CSV the rep can open beside the file: the reasons quote the file's
+ * own cells, so they are guarded like every other export.
+ */
+export function badRowsCsv(bad: readonly BadRow[]): string {
+  return toSpreadsheetCsv(['line', 'reason'], bad.map((row) => [row.line, row.reason]), '\r\n');
 }
 
 type Row = Record<QuotewiseColumn, string>;

@@ -1,3 +1,5 @@
+import { isSpreadsheetFormula } from '../spreadsheet-csv';
+
 /**
  * The Quotewise events CSV: the one file format Quotewise reads and writes for
  * history (README "Importing history"). Header names match case-insensitively,
@@ -40,19 +42,12 @@ export function normaliseHeader(header: string): string {
 }
 
 /**
- * Spreadsheets evaluate a cell that starts with one of these. Quotewise stores
- * such text verbatim and never evaluates it; on export it is prefixed with an
- * apostrophe (OWASP "CSV injection"), which the importer removes again.
+ * Undo the export's apostrophe guard (lib/spreadsheet-csv.ts): `'=SUM(A1)` is read back as the
+ * text `=SUM(A1)`, a multi-line formula too. Quotewise stores formula-like text verbatim and never
+ * evaluates it.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function isFormulaLike(text: string): boolean {
-  return FORMULA_START.test(text);
-}
-
-/** Undo the export's apostrophe guard: `'=SUM(A1)` is read back as the text `=SUM(A1)`. */
 export function unguardCell(cell: string): string {
-  return cell.startsWith("'") && isFormulaLike(cell.slice(1)) ? cell.slice(1) : cell;
+  return cell.startsWith("'") && isSpreadsheetFormula(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 /** Every imported event's id starts with this, so it can be told from one logged by hand. */

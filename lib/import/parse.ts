@@ -38,7 +38,17 @@ export function decodeCsv(bytes: Uint8Array): string {
   return new TextDecoder(encoding).decode(bytes);
 }
 
-/** The header record: the first record of the file with any text in it. */
+/**
+ * The widest file the importer reads. Quotewise maps at most 20 of a file's columns, so 500 leaves
+ * a CRM export with many extra columns room; far past it, the mapping step alone would list every
+ * column beside each field (20,000 columns: 380,000 options, and a frozen page; issue 15).
+ */
+export const MAX_COLUMNS = 500;
+
+/**
+ * The header record: the first record of the file with any text in it. A header wider than
+ * MAX_COLUMNS is refused here, in the worker, before the page builds anything for it.
+ */
 export function readHeaders(text: string): string[] {
   let headers: string[] = [];
   Papa.parse<string[]>(stripBom(text), {
@@ -49,6 +59,11 @@ export function readHeaders(text: string): string[] {
       }
     },
   });
+  if (headers.length > MAX_COLUMNS) {
+    throw new Error(
+      `it has ${headers.length} columns, and Quotewise reads files of up to ${MAX_COLUMNS}. Is it the right file? If so, delete the columns you do not need (keep the account, date and type columns, or your CRM's deal columns) and choose it again.`,
+    );
+  }
   return headers;
 }
 

@@ -16,8 +16,13 @@ export const accountMessages = {
     response: LookupResponse,
   }),
   'accounts.create': defineMessage({
-    /** Without a name, the account is named after its first domain (acme-industrial.com -> "Acme Industrial"). */
+    /**
+     * Without a name, the account is named after its first domain (acme-industrial.com -> "Acme Industrial").
+     * The sender picks the id (crypto.randomUUID()), so a retry after the service worker stopped returns
+     * the account the first try made. A domain that belongs to another account fails with `conflict`.
+     */
     request: z.object({
+      id: z.uuid(),
       name: z.optional(text(1, 200)),
       domains: z._default(z.array(Domain).check(z.maxLength(20)), []),
       aliases: z._default(z.array(text(1, 200)).check(z.maxLength(20)), []),

@@ -79,6 +79,13 @@ export const Weights = z.object({
 });
 export type Weights = z.infer<typeof Weights>;
 
+/**
+ * The highest definition version a restore accepts: one version for each saved change, so a
+ * million is lifetimes of editing, and far below Number.MAX_SAFE_INTEGER, where `version + 1`
+ * stops being a safe integer and every later save would fail (issue 15).
+ */
+export const MAX_DEFINITION_VERSION = 1_000_000;
+
 export const Definition = z.object({
   /** Increases by one on every saved change. */
   version: z._default(z.int().check(z.minimum(1)), 1),

@@ -18,7 +18,7 @@ export async function expectBadges(page: Page, names: string[]): Promise<void> {
 }
 
 export async function createAccount(session: ExtensionSession, data: { name: string; domains?: string[]; contactEmail?: string }) {
-  const reply = (await session.send({ quotewise: 1, type: 'accounts.create', data })) as { ok: boolean; data: { id: string } };
+  const reply = (await session.send({ quotewise: 1, type: 'accounts.create', data: { id: crypto.randomUUID(), ...data } })) as { ok: boolean; data: { id: string } };
   expect(reply.ok).toBe(true);
   return reply.data;
 }

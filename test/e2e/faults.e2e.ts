@@ -4,22 +4,23 @@ import { launchExtension, stopServiceWorkers, type ExtensionSession } from './ha
 
 type Settled = { status: 'fulfilled'; value: { ok: boolean } } | { status: 'rejected'; reason: unknown };
 
-/** Start `count` event writes from an extension page, each with its own id, without waiting for them. */
-async function startBurst(page: Page, accountId: string, prefix: string, count: number) {
-  await page.evaluate(
-    ({ accountId, prefix, count }) => {
-      const sends = Array.from({ length: count }, (_, i) =>
-        chrome.runtime.sendMessage({
-          quotewise: 1,
-          type: 'events.record',
-          data: { event: { id: `${prefix}-${i}`, type: 'order', accountId, at: Date.UTC(2026, 0, 1) + i, amount: { minor: 100 + i, currency: 'USD' } } },
-        }),
-      );
-      Object.assign(window, { burst: Promise.allSettled(sends), firstAnswer: Promise.race(sends).catch(() => undefined) });
-    },
-    { accountId, prefix, count },
-  );
+/** Order `i` of a burst, with its own id. */
+const orderMessage = (accountId: string, prefix: string, i: number) => ({
+  quotewise: 1,
+  type: 'events.record',
+  data: { event: { id: `${prefix}-${i}`, type: 'order', accountId, at: Date.UTC(2026, 0, 1) + i, amount: { minor: 100 + i, currency: 'USD' } } },
+});
+
+/** Start sending these messages from an extension page, all at once, without waiting for them. */
+async function startBurst(page: Page, messages: readonly unknown[]) {
+  await page.evaluate((messages) => {
+    const sends = messages.map((message) => chrome.runtime.sendMessage(message));
+    Object.assign(window, { burst: Promise.allSettled(sends), firstAnswer: Promise.race(sends).catch(() => undefined) });
+  }, messages);
 }
+
+const orderBurst = (page: Page, accountId: string, prefix: string, count: number) =>
+  startBurst(page, Array.from({ length: count }, (_, i) => orderMessage(accountId, prefix, i)));
 
 const finishBurst = (page: Page) => page.evaluate(() => (window as unknown as { burst: Promise<Settled[]> }).burst);
 
@@ -33,7 +34,7 @@ describe('faults: nothing logged is lost', () => {
 
   beforeAll(async () => {
     session = await launchExtension();
-    const created = (await session.send({ quotewise: 1, type: 'accounts.create', data: { name: 'Burst Co' } })) as { data: { id: string } };
+    const created = (await session.send({ quotewise: 1, type: 'accounts.create', data: { id: crypto.randomUUID(), name: 'Burst Co' } })) as { data: { id: string } };
     accountId = created.data.id;
   });
   afterAll(async () => {
@@ -42,7 +43,7 @@ describe('faults: nothing logged is lost', () => {
 
   it('the service worker stopped in the middle of a burst: every write is committed or reported failed, and a retry completes it', async () => {
     const page = await session.openExtensionPage('popup.html');
-    await startBurst(page, accountId, 'sw', 60);
+    await orderBurst(page, accountId, 'sw', 60);
     // Stop it once the first write is answered: the rest are queued or in flight.
     await page.evaluate(() => (window as unknown as { firstAnswer: Promise<unknown> }).firstAnswer);
     await stopServiceWorkers(page);
@@ -57,11 +58,7 @@ describe('faults: nothing logged is lost', () => {
     const unconfirmed = results.flatMap((r, i) => (r.status === 'fulfilled' && r.value?.ok ? [] : [i]));
     console.info(`burst: ${ok.length} confirmed, ${unconfirmed.length} reported failed`);
     for (const i of unconfirmed) {
-      const retry = (await session.send({
-        quotewise: 1,
-        type: 'events.record',
-        data: { event: { id: `sw-${i}`, type: 'order', accountId, at: Date.UTC(2026, 0, 1) + i, amount: { minor: 100 + i, currency: 'USD' } } },
-      })) as { ok: boolean };
+      const retry = (await session.send(orderMessage(accountId, 'sw', i))) as { ok: boolean };
       expect(retry.ok).toBe(true);
     }
     const finalIds = (await storedIds()).filter((id) => id.startsWith('sw-'));
@@ -70,9 +67,25 @@ describe('faults: nothing logged is lost', () => {
     await page.close();
   });
 
+  it('account creates cut off by a stopped service worker, retried with their ids, make each account once (issue 15)', async () => {
+    const page = await session.openExtensionPage('popup.html');
+    const creates = Array.from({ length: 40 }, (_, i) => ({ quotewise: 1, type: 'accounts.create', data: { id: crypto.randomUUID(), name: `Retry Co ${i}` } }));
+    await startBurst(page, creates);
+    await page.evaluate(() => (window as unknown as { firstAnswer: Promise<unknown> }).firstAnswer);
+    await stopServiceWorkers(page);
+    const results = await finishBurst(page);
+    const unconfirmed = creates.filter((_, i) => !(results[i]!.status === 'fulfilled' && results[i]!.value?.ok));
+    console.info(`creates: ${creates.length - unconfirmed.length} confirmed, ${unconfirmed.length} reported failed`);
+    // The sender does not know whether a failed one was saved: it sends it again, same id.
+    for (const create of unconfirmed) expect(await session.send(create)).toMatchObject({ ok: true, data: { id: create.data.id } });
+    const found = (await session.send({ quotewise: 1, type: 'accounts.search', data: { query: 'Retry Co', limit: 50 } })) as { data: { accounts: { id: string }[] } };
+    expect(found.data.accounts.map((account) => account.id).sort()).toEqual(creates.map((create) => create.data.id).sort());
+    await page.close();
+  });
+
   it('two tabs and the popup writing at once lose nothing', async () => {
     const pages = await Promise.all(['history.html', 'data.html', 'popup.html'].map((p) => session.openExtensionPage(p)));
-    await Promise.all(pages.map((page, n) => startBurst(page, accountId, `writer${n}`, 40)));
+    await Promise.all(pages.map((page, n) => orderBurst(page, accountId, `writer${n}`, 40)));
     const results = (await Promise.all(pages.map(finishBurst))).flat();
     expect(results.every((r) => r.status === 'fulfilled' && r.value.ok)).toBe(true);
     const ids = (await storedIds()).filter((id) => id.startsWith('writer'));

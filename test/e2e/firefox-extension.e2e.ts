@@ -75,7 +75,7 @@ describe('Quotewise in Firefox ESR (WebDriver BiDi, no network)', () => {
     expect(await gmail.evaluate(() => document.body.innerText)).not.toContain('not an account yet');
 
     // An account created elsewhere: the open page's badges follow, no reload.
-    accountId = (await send<{ id: string }>('accounts.create', { name: 'Acme Industrial', domains: ['acme-industrial.com'] })).id;
+    accountId = (await send<{ id: string }>('accounts.create', { id: crypto.randomUUID(), name: 'Acme Industrial', domains: ['acme-industrial.com'] })).id;
     await expectBadges(gmail, [ACME, REP, ACME]);
   });
 

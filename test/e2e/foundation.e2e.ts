@@ -33,7 +33,7 @@ describe('foundation: the built extension in Chromium', () => {
     const created = await session.send({
       quotewise: 1,
       type: 'accounts.create',
-      data: { name: 'Acme Industrial', domains: ['acme-industrial.com'] },
+      data: { id: crypto.randomUUID(), name: 'Acme Industrial', domains: ['acme-industrial.com'] },
     });
     expect(created).toMatchObject({ ok: true, data: { name: 'Acme Industrial' } });
 

@@ -17,7 +17,7 @@ async function send(session: ExtensionSession, type: string, data: unknown) {
 async function seed(session: ExtensionSession) {
   const now = Date.now();
   const ago = (days: number) => now - days * DAY;
-  const account = async (name: string, domain: string) => (await send(session, 'accounts.create', { name, domains: [domain] })).id as string;
+  const account = async (name: string, domain: string) => (await send(session, 'accounts.create', { id: crypto.randomUUID(), name, domains: [domain] })).id as string;
   const record = (event: Record<string, unknown>) => send(session, 'events.record', { event });
 
   const acme = await account('Acme Industrial', 'acme-industrial.com');

@@ -25,12 +25,12 @@ describe('options: the ideal-account definition', () => {
     const now = Date.now();
     const usd = (minor: number) => ({ minor, currency: 'USD' });
     // A price relationship: many quotes (left without an outcome for over 60 days: no decision), one order, repeated price-match requests.
-    const acme = await send<{ id: string }>('accounts.create', { name: 'Acme Industrial', domains: ['acme-industrial.com'] });
+    const acme = await send<{ id: string }>('accounts.create', { id: crypto.randomUUID(), name: 'Acme Industrial', domains: ['acme-industrial.com'] });
     for (let i = 0; i < 6; i++) await send('events.record', { event: { type: 'quote', accountId: acme.id, at: now - (120 - i * 5) * DAY, amount: usd(100_000) } });
     await send('events.record', { event: { type: 'order', accountId: acme.id, at: now - 40 * DAY, amount: usd(100_000) } });
     for (let i = 0; i < 3; i++) await send('events.record', { event: { type: 'price_match', accountId: acme.id, at: now - (30 - i) * DAY, competitor: 'Globex' } });
     // A steady buyer.
-    const initech = await send<{ id: string }>('accounts.create', { name: 'Initech', domains: ['initech.io'] });
+    const initech = await send<{ id: string }>('accounts.create', { id: crypto.randomUUID(), name: 'Initech', domains: ['initech.io'] });
     for (let i = 0; i < 8; i++) await send('events.record', { event: { type: 'order', accountId: initech.id, at: now - (i * 30 + 5) * DAY, amount: usd(500_000) } });
     accountIds = [acme.id, initech.id];
   });

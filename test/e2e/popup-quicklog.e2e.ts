@@ -26,7 +26,7 @@ describe('popup: quick-log for the customer on the current tab', () => {
   beforeAll(async () => {
     session = await launchExtension();
     await serveFixture(session.context, 'https://mail.google.com/**', 'gmail/thread.html');
-    accountId = (await send<{ id: string }>('accounts.create', { name: 'Acme Industrial', domains: ['acme-industrial.com'] })).id;
+    accountId = (await send<{ id: string }>('accounts.create', { id: crypto.randomUUID(), name: 'Acme Industrial', domains: ['acme-industrial.com'] })).id;
     // Three orders: one event short of being scored, so the quote the test logs changes the badge.
     for (let i = 1; i <= 3; i++) {
       await send('events.record', { event: { type: 'order', accountId, at: Date.now() - i * 30 * 86_400_000, amount: { minor: 500_000, currency: 'USD' } } });

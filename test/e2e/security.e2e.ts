@@ -40,7 +40,7 @@ describe('security: the page cannot read us, and nothing from data ever runs', (
   });
 
   it('a hostile page (patched prototypes, a flood of mutations, forged postMessage) neither breaks the badge nor gets data', async () => {
-    await send(session, 'accounts.create', { name: 'Acme Industrial', domains: ['acme-industrial.com'] });
+    await send(session, 'accounts.create', { id: crypto.randomUUID(), name: 'Acme Industrial', domains: ['acme-industrial.com'] });
     const hostileScript = `<script>
       window.__captured = [];
       const attach = Element.prototype.attachShadow;
@@ -93,6 +93,7 @@ describe('security: the page cannot read us, and nothing from data ever runs', (
     const accounts: { id: string; name: string }[] = [];
     for (const [i, payload] of PAYLOADS.entries()) {
       const account = await send<{ id: string; name: string }>(session, 'accounts.create', {
+        id: crypto.randomUUID(),
         name: `Evil ${i} ${payload}`,
         domains: [`evil${i}-corp.com`],
         aliases: [payload.slice(0, 100)],

@@ -4,6 +4,7 @@ import { createAccount } from '@/lib/db/accounts';
 import { QuotewiseDB } from '@/lib/db/db';
 import { eventsOfAccount, recordEvents } from '@/lib/db/events';
 import { saveDefinition } from '@/lib/db/definition';
+import { DEFAULT_DEFINITION, MAX_DEFINITION_VERSION } from '@/lib/scoring/definition';
 import { saveSettings } from '@/lib/db/settings';
 import { refreshSummaries } from '@/lib/scoring/store';
 import { LATEST_VERSION } from '@/lib/db/schema';
@@ -80,6 +81,57 @@ describe('backup', () => {
     expect((await db.settings.get('settings'))?.value).toMatchObject({ defaultCurrency: 'GBP' });
     // Merging the same file again adds nothing.
     expect(await restoreBackup(db, text, 'merge')).toMatchObject({ ok: true, added: { accounts: 0, contacts: 0, events: 0, settings: 0 } });
+  });
+
+  it('refuses a definition version that would leave every later definition save failing, and restores one within bounds (issue 15)', async () => {
+    const other = await freshDb();
+    await seed(other);
+    await saveDefinition(other, DEFAULT_DEFINITION, NOW);
+    const file = JSON.parse(await json(other)) as { tables: { settings: { key: string; value: { version: number } }[] } };
+    const definition = file.tables.settings.find((row) => row.key === 'definition')!;
+    definition.value.version = Number.MAX_SAFE_INTEGER;
+    for (const mode of ['empty', 'merge'] as const) {
+      expect(await restoreBackup(db, JSON.stringify(file), mode)).toEqual({
+        ok: false,
+        error: `This backup is damaged: its ideal-account definition says version ${Number.MAX_SAFE_INTEGER}, and definition versions go from 1 to 1,000,000 (one for each saved change). Nothing was restored.`,
+      });
+    }
+    expect(await countRows(db)).toMatchObject({ accounts: 0, settings: 0 });
+
+    definition.value.version = MAX_DEFINITION_VERSION;
+    expect(await restoreBackup(db, JSON.stringify(file), 'empty')).toMatchObject({ ok: true });
+    expect(await saveDefinition(db, DEFAULT_DEFINITION, NOW)).toMatchObject({ version: MAX_DEFINITION_VERSION + 1 });
+  });
+
+  it('refuses a definition that would not load', async () => {
+    const file = JSON.parse(await json(db)) as { tables: { settings: unknown[] } };
+    file.tables.settings.push({ key: 'definition', value: { version: 'two' } });
+    expect(await restoreBackup(db, JSON.stringify(file), 'merge')).toEqual({ ok: false, error: expect.stringMatching(/definition is not valid \(version: /) });
+  });
+
+  it('leaves out events and contacts of no account, in either mode, and says how many (issue 15)', async () => {
+    const other = await freshDb();
+    const acme = await seed(other);
+    const file = JSON.parse(await json(other)) as { tables: { events: { id: string; accountId: string }[]; contacts: { email: string; accountId: string }[] } };
+    const [quote] = file.tables.events;
+    file.tables.events.push({ ...quote!, id: 'ghost-1', accountId: 'ghost' }, { ...quote!, id: 'ghost-2', accountId: 'ghost' });
+    file.tables.contacts.push({ ...file.tables.contacts[0]!, email: 'nobody@gmail.com', accountId: 'ghost' });
+    const text = JSON.stringify(file);
+
+    const live = await createAccount(db, { name: 'Initech', domains: ['initech.io'] }, NOW);
+    const merged = await restoreBackup(db, text, 'merge');
+    expect(merged).toMatchObject({ ok: true, added: { accounts: 1, contacts: 1, events: 2 }, dropped: { events: 2, contacts: 1 } });
+    expect(await countRows(db)).toMatchObject({ accounts: 2, contacts: 1, events: 2 });
+    expect(await eventsOfAccount(db, 'ghost')).toEqual([]);
+    expect(await db.contacts.get('nobody@gmail.com')).toBeUndefined();
+
+    // An event of an account that is in the database but not in the file is kept.
+    file.tables.events.push({ ...quote!, id: 'of-live', accountId: live.id });
+    expect(await restoreBackup(db, JSON.stringify(file), 'merge')).toMatchObject({ ok: true, added: { events: 1 }, dropped: { events: 2 } });
+    expect((await eventsOfAccount(db, live.id)).map((event) => event.id)).toEqual(['of-live']);
+
+    await deleteAllData(db);
+    expect(await restoreBackup(db, text, 'empty')).toMatchObject({ ok: true, added: { events: 2, contacts: 1 }, dropped: { events: 2, contacts: 1 }, accountIds: [acme.id] });
   });
 
   it.each([

@@ -52,7 +52,7 @@ describe('background router', () => {
 
   it('looks up a batch of emails, web addresses and names in one round trip', async () => {
     const { route } = await setup();
-    const created = await route({ quotewise: 1, type: 'accounts.create', data: { name: 'Acme', domains: ['acme.com'], contactEmail: 'wile.e@gmail.com' } }, fromExtension);
+    const created = await route({ quotewise: 1, type: 'accounts.create', data: { id: crypto.randomUUID(), name: 'Acme', domains: ['acme.com'], contactEmail: 'wile.e@gmail.com' } }, fromExtension);
     expect(created.ok).toBe(true);
     const reply = await route(
       { quotewise: 1, type: 'accounts.lookup', data: { emails: ['jane@eu.acme.com', 'wile.e@gmail.com', 'x@globex.com', 'garbage'], webAddresses: ['https://www.acme.com'], names: ['ACME'] } },
@@ -106,22 +106,22 @@ describe('client over the fake browser', () => {
   });
 
   it('sends a typed request and gets a validated answer', async () => {
-    const account = await request('accounts.create', { name: 'Initech', domains: ['initech.io'] });
+    const account = await request('accounts.create', { id: crypto.randomUUID(), name: 'Initech', domains: ['initech.io'] });
     expect(account).toMatchObject({ name: 'Initech', domains: ['initech.io'], aliases: ['initech'] });
     const { results } = await request('accounts.lookup', { emails: ['peter@initech.io'] });
     expect(results[0]?.account?.id).toBe(account.id);
   });
 
   it('throws a MessagingError carrying the code', async () => {
-    await expect(request('accounts.create', { name: '' })).rejects.toMatchObject({ name: 'MessagingError', code: 'invalid_request' });
-    await expect(request('accounts.create', { name: '' })).rejects.toBeInstanceOf(MessagingError);
+    await expect(request('accounts.create', { id: crypto.randomUUID(), name: '' })).rejects.toMatchObject({ name: 'MessagingError', code: 'invalid_request' });
+    await expect(request('accounts.create', { id: crypto.randomUUID(), name: '' })).rejects.toBeInstanceOf(MessagingError);
   });
 });
 
 describe('health messages', () => {
   it('lookup carries the summary; recording an event refreshes it; preview lists what would change, before and after, without saving', async () => {
     const { route } = await setup();
-    const create = await route({ quotewise: 1, type: 'accounts.create', data: { name: 'Acme', domains: ['acme.com'] } }, fromExtension);
+    const create = await route({ quotewise: 1, type: 'accounts.create', data: { id: crypto.randomUUID(), name: 'Acme', domains: ['acme.com'] } }, fromExtension);
     const accountId = create.ok ? (create.data as { id: string }).id : '';
     const lookup = async () => {
       const reply = await route({ quotewise: 1, type: 'accounts.lookup', data: { emails: ['jane@acme.com'] } }, fromPage);

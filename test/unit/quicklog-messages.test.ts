@@ -195,11 +195,75 @@ describe('popup.open: everything the popup’s first render needs, in one answer
 describe('accounts.create', () => {
   it('names an account created from a domain after the company, and refuses one with neither name nor domain', async () => {
     const { send } = await setup();
-    expect(await send('accounts.create', { domains: ['eu.acme-industrial.co.uk'] })).toMatchObject({
+    expect(await send('accounts.create', { id: crypto.randomUUID(), domains: ['eu.acme-industrial.co.uk'] })).toMatchObject({
       ok: true,
       data: { name: 'Acme Industrial', domains: ['acme-industrial.co.uk'] },
     });
-    expect(await send('accounts.create', { name: 'Globex Europe', domains: ['globex.io'] })).toMatchObject({ ok: true, data: { name: 'Globex Europe' } });
-    expect(await send('accounts.create', { domains: [] })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await send('accounts.create', { id: crypto.randomUUID(), name: 'Globex Europe', domains: ['globex.io'] })).toMatchObject({ ok: true, data: { name: 'Globex Europe' } });
+    expect(await send('accounts.create', { id: crypto.randomUUID(), domains: [] })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
+
+  it('needs an id from the sender, and a retry with the same id returns the account the first try made (issue 15)', async () => {
+    const { db, send } = await setup();
+    expect(await send('accounts.create', { name: 'Initech', domains: ['initech.io'] })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    const request = { id: crypto.randomUUID(), name: 'Initech', domains: ['initech.io'], contactEmail: 'peter@initech.io' };
+    const first = await send('accounts.create', request);
+    // The service worker stopped before answering: the sender's transport sends the same request again.
+    const retry = await send('accounts.create', request);
+    expect(first).toMatchObject({ ok: true, data: { id: request.id, name: 'Initech' } });
+    expect(retry).toEqual(first);
+    expect(await db.accounts.count()).toBe(1);
+    expect(await db.contacts.get('peter@initech.io')).toMatchObject({ accountId: request.id });
+  });
+
+  it('refuses an id that is already another account', async () => {
+    const { db, send } = await setup();
+    const initech = await createAccount(db, { name: 'Initech', domains: ['initech.io'] }, NOW);
+    expect(await send('accounts.create', { id: initech.id, name: 'Impostor' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await db.accounts.toArray()).toEqual([initech]);
+  });
+
+  it('never takes over a domain that belongs to another account: says whose it is and to merge instead', async () => {
+    const { db, send } = await setup();
+    const globex = await createAccount(db, { name: 'Globex Components', domains: ['globex.com'] }, NOW);
+    for (const domains of [['globex.com'], ['initech.io', 'eu.globex.com']]) {
+      expect(await send('accounts.create', { id: crypto.randomUUID(), name: 'Impostor', domains }, fromCard)).toEqual({
+        ok: false,
+        error: {
+          code: 'conflict',
+          message: 'globex.com already belongs to Globex Components. Open Globex Components, or merge the two accounts in the history page.',
+        },
+      });
+    }
+    expect(await db.accounts.toArray()).toEqual([globex]);
+    const lookup = await send('accounts.lookup', { emails: ['jane@globex.com'] }, fromPage);
+    expect(lookup).toMatchObject({ ok: true, data: { results: [{ account: { id: globex.id } }] } });
+  });
+
+  it('never takes over a contact mapped to another account, and a web page’s content script may not create at all', async () => {
+    const { db, send } = await setup();
+    const globex = await createAccount(db, { name: 'Globex Components', domains: ['globex.com'] }, NOW);
+    await linkContact(db, { email: 'buyer@gmail.com', accountId: globex.id }, NOW);
+    const impostor = { id: crypto.randomUUID(), name: 'Impostor', contactEmail: 'buyer@gmail.com' };
+    expect(await send('accounts.create', impostor, fromPage)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await send('accounts.create', impostor, fromCard)).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'buyer@gmail.com is already a contact of Globex Components. Open Globex Components, or merge the two accounts in the history page.' },
+    });
+    expect(await db.accounts.toArray()).toEqual([globex]);
+    expect((await db.contacts.get('buyer@gmail.com'))?.accountId).toBe(globex.id);
+  });
+
+  it('two creates at once for one domain make one account', async () => {
+    const { db, send } = await setup();
+    const replies = await Promise.all(
+      ['Umbrella', 'Umbrella Corp', 'Umbrella Inc'].map((name) => send('accounts.create', { id: crypto.randomUUID(), name, domains: ['umbrella.com'] })),
+    );
+    expect(replies.filter((reply) => reply.ok)).toHaveLength(1);
+    expect(replies.filter((reply) => !reply.ok)).toEqual([
+      expect.objectContaining({ error: expect.objectContaining({ code: 'conflict' }) }),
+      expect.objectContaining({ error: expect.objectContaining({ code: 'conflict' }) }),
+    ]);
+    expect(await db.accounts.count()).toBe(1);
   });
 });
