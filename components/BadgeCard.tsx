@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { SuggestionOffer } from '@/lib/card/channel';
+import type { SuggestionOffer } from '@/lib/suggest/offer';
 import type { HealthSummary, Reason, Warning } from '@/lib/health';
 import { type BadgeState, ownQuestion } from '@/lib/content/state';
 import type { Formats } from '@/lib/format';

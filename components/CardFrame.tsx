@@ -1,11 +1,10 @@
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { CARD_PAGE, type ShowCard } from '@/lib/card/channel';
-import { formats } from '@/lib/format';
+import { CARD_PAGE, type OpenEmail, type ShowCard } from '@/lib/card/channel';
 import type { BadgeState } from '@/lib/content/state';
-import { offerAt } from '@/lib/suggest/offer';
+import { messageOf, messageText } from '@/lib/suggest/message';
+import { LOOK_CHARS } from '@/lib/suggest/newest';
 import { anchor } from './floating';
-import { viewLocale } from './formats';
 
 export interface CardFrameProps {
   /** The pill the card belongs to: the frame sits next to it and follows it. */
@@ -15,8 +14,8 @@ export interface CardFrameProps {
   onClose(): void;
   /** What the card says (lib/card/channel.ts FromCard), unchecked: the content script checks it. */
   onCardMessage(data: unknown, frame: HTMLIFrameElement): void;
-  /** Whether the rep dismissed this suggestion on this page already. */
-  offerDismissed(id: string): boolean;
+  /** The suggestions the rep dismissed on this page, by event id. */
+  dismissedOffers(): string[];
   /** Where the badge is: the card offers what that customer's open email asks for. */
   anchorOf?(): Element;
 }
@@ -45,7 +44,7 @@ export function CardFrame(props: CardFrameProps) {
   const src = useMemo(() => `${browser.runtime.getURL(CARD_PAGE)}#${secret}`, []);
   const channel = useMemo(() => new MessageChannel(), []);
   // The email is read once, when the card opens: what it asks for now.
-  const offer = useMemo(() => (anchorOf ? offerAt(anchorOf(), formats(viewLocale()), Date.now()) : null), []);
+  const email = useMemo(() => (anchorOf ? openEmailAt(anchorOf()) : null), []);
 
   useLayoutEffect(() => {
     const element = frame.current!;
@@ -68,9 +67,15 @@ export function CardFrame(props: CardFrameProps) {
   }, []);
 
   useEffect(() => {
-    const show: ShowCard = { type: 'show', state, dark, offer: offer && !props.offerDismissed(offer.id) ? offer : null };
+    const show: ShowCard = { type: 'show', state, dark, email, dismissed: props.dismissedOffers() };
     channel.port1.postMessage(show);
   }, [state, dark]);
 
   return <iframe ref={frame} src={src} title="Quotewise card" popover="manual" style={`${FRAME} color-scheme: ${dark ? 'dark' : 'light'};`} />;
+}
+
+/** The sender's email beside the badge, if any: its newest text is all the card reads. */
+function openEmailAt(anchor: Element): OpenEmail | null {
+  const message = messageOf(anchor);
+  return message && { id: message.id, text: messageText(message.body).slice(0, LOOK_CHARS) };
 }

@@ -1,10 +1,12 @@
-import { useState } from 'preact/hooks';
-import type { FromCard, ShowCard, SuggestionOffer } from '@/lib/card/channel';
+import { useMemo, useState } from 'preact/hooks';
+import type { FromCard, ShowCard } from '@/lib/card/channel';
+import { offerFor, type SuggestionOffer } from '@/lib/suggest/offer';
 import type { UI_FORMS } from '@/lib/messaging/ui';
 import type { WarningName } from '@/lib/primitives';
 import { BadgeCard, CARD_CSS } from './BadgeCard';
 import { THEME } from './Badge';
 import { SUGGESTION_CSS } from './EmailSuggestion';
+import { useFormats } from './formats';
 
 /** What the card does: its writes go to the background from the card page (an extension page), never through the web page's content script. */
 export interface CardActions {
@@ -21,7 +23,11 @@ const PAGE_CSS = `html, body { margin: 0; padding: 0; background: transparent; o
 
 /** The card page's view: the badge's card, filling the frame, wired to the background and to its badge. */
 export function CardPage({ show, actions }: { show: ShowCard; actions: CardActions }) {
-  const { state, dark, offer } = show;
+  const { state, dark, email, dismissed } = show;
+  const f = useFormats();
+  // What the open email asks for, worked out here: the web page never sees it.
+  const found = useMemo(() => (email ? offerFor(email, f, Date.now()) : null), [email?.id, email?.text]);
+  const offer = found && !dismissed.includes(found.id) ? found : null;
   const [status, setStatus] = useState<string>();
   const failed = (fallback: string) => (error: unknown) => setStatus(error instanceof Error ? error.message : fallback);
   const close = () => actions.tell({ type: 'close' });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { SuggestionOffer } from '@/lib/card/channel';
+import type { SuggestionOffer } from '@/lib/suggest/offer';
 import type { BadgeState } from '@/lib/content/state';
 
 export const SUGGESTION_CSS = `

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import type { BadgeState } from '../content/state';
-import type { Prefill } from '../messaging/ui';
 
 /**
  * The card behind a badge is an extension page (entrypoints/card) in a frame the badge opens
@@ -17,13 +16,14 @@ export const CARD_PAGE = '/card.html' as const;
 /** The one window message the card accepts: the secret from its own address, and the port. */
 export const Handshake = z.object({ quotewiseCard: z.string().check(z.minLength(16), z.maxLength(64)) });
 
-/** What the card offers to log from the open email, worked out by the badge (which can read the email) so the card never sees the message. */
-export interface SuggestionOffer {
-  /** The event's id: the same message logged again replaces its event. */
+/**
+ * The email open beside the badge, when its sender is the badge's customer: its id and newest
+ * text (lib/suggest/message.ts). The card reads it for a suggestion and keeps nothing: the frame
+ * goes when the card closes.
+ */
+export interface OpenEmail {
   id: string;
-  kind: 'quote' | 'price_match' | 'order' | 'payment';
-  label: string;
-  prefill: Prefill;
+  text: string;
 }
 
 /** Badge to card: what to show. Sent whenever it changes. */
@@ -31,7 +31,9 @@ export interface ShowCard {
   type: 'show';
   state: BadgeState;
   dark: boolean;
-  offer: SuggestionOffer | null;
+  email: OpenEmail | null;
+  /** Suggestions the rep dismissed on this page, by event id. */
+  dismissed: string[];
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { HealthSummary } from '../health';
 import { Id } from '../primitives';
-import { Prefill, UI_FORMS } from '../messaging/ui';
+import { LOOK_CHARS } from '../suggest/newest';
 import type { ShowCard } from './channel';
 
 /**
@@ -27,12 +27,6 @@ export const ShowCardSchema = z.object({
   type: z.literal('show'),
   state: BadgeStateSchema,
   dark: z.boolean(),
-  offer: z.nullable(
-    z.object({
-      id: Id,
-      kind: z.enum(UI_FORMS),
-      label: z.string().check(z.maxLength(300)),
-      prefill: Prefill,
-    }),
-  ),
+  email: z.nullable(z.object({ id: z.string().check(z.minLength(1), z.maxLength(200)), text: z.string().check(z.maxLength(LOOK_CHARS)) })),
+  dismissed: z.array(Id).check(z.maxLength(1000)),
 }) satisfies z.ZodMiniType<ShowCard>;

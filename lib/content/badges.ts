@@ -166,7 +166,7 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
       onToggle: () => setOpen(badge, !badge.open),
       onClose: () => setOpen(badge, false),
       onCardMessage: (data, frame) => fromCard(badge, data, frame),
-      offerDismissed: (id) => dismissedOffers.has(id),
+      dismissedOffers: () => [...dismissedOffers],
     };
   }
 

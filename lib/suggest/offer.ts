@@ -1,22 +1,26 @@
-import type { SuggestionOffer } from '../card/channel';
+import type { OpenEmail } from '../card/channel';
 import type { Formats } from '../format';
+import type { Prefill } from '../messaging/ui';
 import { detect } from './detect';
-import { messageOf, messageText } from './message';
 import { eventIdFor, prefillFor, suggestionLabel } from './prefill';
 
-/**
- * What the card offers to log from the email open at `anchor`, read when the card opens, in
- * the page's content-script world: the card (an extension frame) gets only this, never the
- * message. Nothing of the message is kept.
- */
-export function offerAt(anchor: Element, f: Formats, now: number): SuggestionOffer | null {
-  const message = messageOf(anchor);
-  const suggestion = message && detect(messageText(message.body), now);
-  if (!message || !suggestion) return null;
+/** What the card offers to log from the open email. */
+export interface SuggestionOffer {
+  /** The event's id: the same message logged again replaces its event. */
+  id: string;
+  kind: 'quote' | 'price_match' | 'order' | 'payment';
+  label: string;
+  prefill: Prefill;
+}
+
+/** The suggestion for the email open beside a badge, in the card (an extension page): the page never sees it. */
+export function offerFor(email: OpenEmail, f: Formats, now: number): SuggestionOffer | null {
+  const suggestion = detect(email.text, now);
+  if (!suggestion) return null;
   return {
-    id: eventIdFor(message.id, suggestion.kind),
+    id: eventIdFor(email.id, suggestion.kind),
     kind: suggestion.kind,
     label: suggestionLabel(suggestion, f),
-    prefill: prefillFor(suggestion, message.id),
+    prefill: prefillFor(suggestion, email.id),
   };
 }

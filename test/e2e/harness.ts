@@ -144,13 +144,13 @@ export async function withAxFrames<T>(page: Page, use: (frames: AxFrame[]) => Pr
       // A frame that closes while we look has nothing to show (and may never answer).
       const attached = await within(2_000, async () => {
         const box = await (await frame.frameElement()).boundingBox();
-        return { cdp: await page.context().newCDPSession(frame), offset: { x: box?.x ?? 0, y: box?.y ?? 0 }, extension: true };
+        return { cdp: bounded(await page.context().newCDPSession(frame)), offset: { x: box?.x ?? 0, y: box?.y ?? 0 }, extension: true };
       });
       if (attached) frames.push(attached);
     }
     return await use(frames);
   } finally {
-    for (const { cdp } of frames) await cdp.detach().catch(() => {});
+    for (const { cdp } of frames) await within(2_000, () => cdp.detach());
   }
 }
 
@@ -163,6 +163,19 @@ async function within<T>(ms: number, task: () => Promise<T>): Promise<T | undefi
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** A session whose calls fail after 2 s instead of waiting for ever: an extension frame that closes mid-call never answers. */
+function bounded(cdp: CDPSession): CDPSession {
+  const send = cdp.send.bind(cdp);
+  return Object.assign(Object.create(cdp) as CDPSession, {
+    send: ((method: string, params?: object) => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${method}: the frame did not answer`)), 2_000)));
+      return Promise.race([(send as (m: string, p?: object) => Promise<unknown>)(method, params), late]).finally(() => clearTimeout(timer));
+    }) as CDPSession['send'],
+    detach: () => cdp.detach(),
+  });
 }
 
 export interface RawAxNode {
@@ -178,7 +191,7 @@ export interface RawAxNode {
 export async function rawAxNodes(frame: AxFrame): Promise<RawAxNode[]> {
   if (!frame.extension) return ((await frame.cdp.send('Accessibility.getFullAXTree')) as { nodes: RawAxNode[] }).nodes;
   // The card's frame may close while we ask: then it has nothing.
-  return (await within(2_000, async () => ((await frame.cdp.send('Accessibility.getFullAXTree')) as { nodes: RawAxNode[] }).nodes)) ?? [];
+  return (await within(2_500, async () => ((await frame.cdp.send('Accessibility.getFullAXTree')) as { nodes: RawAxNode[] }).nodes)) ?? [];
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SEED, generateDemoCsv } from '@/lib/demo/generate';
 import { focusAccessible } from './badge-harness';
-import { type ExtensionSession, accessibleNodes, launchExtension, loadDemoBook, serveFixture, waitForAccessible } from './harness';
+import { type ExtensionSession, type RawAxNode, accessibleNodes, launchExtension, loadDemoBook, rawAxNodes, serveFixture, waitForAccessible, withAxFrames } from './harness';
 
 /**
  * One format for dates and one for money, in every view a rep uses, with the demo book:
@@ -149,14 +149,6 @@ async function pageTexts(page: Page): Promise<string[]> {
   return [...shown, ...(await axNames(page))];
 }
 
-interface RawAxNode {
-  nodeId: string;
-  ignored?: boolean;
-  role?: { value?: string };
-  name?: { value?: string; sources?: { type: string; value?: unknown; superseded?: boolean }[] };
-  childIds?: string[];
-}
-
 /**
  * A name a screen reader reads that is not just the text inside (that is read as text runs):
  * text runs themselves, and names from aria-label, labels, titles. A row's name from its
@@ -168,31 +160,33 @@ function ownName(node: RawAxNode): boolean {
   return used !== undefined && used.type !== 'contents';
 }
 
-/** Accessible names in the page, or only inside the first node `within` picks (the card, in its closed shadow root). */
+/** Accessible names in the page and its extension frames, or only inside the first node `within` picks (the card, in its frame). */
 async function axNames(page: Page, within?: (role: string, name: string) => boolean): Promise<string[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: RawAxNode[] };
-    const byId = new Map(nodes.map((node) => [node.nodeId, node]));
-    let chosen = nodes;
-    if (within) {
-      const root = nodes.find((node) => !node.ignored && within(String(node.role?.value ?? ''), String(node.name?.value ?? '')));
-      if (!root) throw new Error('No such accessible node');
-      chosen = [];
-      const queue = [root];
-      while (queue.length) {
-        const node = queue.shift()!;
-        chosen.push(node);
-        for (const id of node.childIds ?? []) {
-          const child = byId.get(id);
-          if (child) queue.push(child);
+  return withAxFrames(page, async (frames) => {
+    const names: string[] = [];
+    for (const frame of frames) {
+      const nodes = await rawAxNodes(frame);
+      const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+      let chosen = nodes;
+      if (within) {
+        const root = nodes.find((node) => !node.ignored && within(String(node.role?.value ?? ''), String(node.name?.value ?? '')));
+        if (!root) continue;
+        chosen = [];
+        const queue = [root];
+        while (queue.length) {
+          const node = queue.shift()!;
+          chosen.push(node);
+          for (const id of node.childIds ?? []) {
+            const child = byId.get(id);
+            if (child) queue.push(child);
+          }
         }
       }
+      names.push(...chosen.filter((node) => !node.ignored && ownName(node)).map((node) => String(node.name?.value ?? '')).filter(Boolean));
     }
-    return chosen.filter((node) => !node.ignored && ownName(node)).map((node) => String(node.name?.value ?? '')).filter(Boolean);
-  } finally {
-    await cdp.detach();
-  }
+    if (within && names.length === 0) throw new Error('No such accessible node');
+    return names;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

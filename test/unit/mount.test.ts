@@ -14,7 +14,7 @@ const props = (open: boolean): BadgeProps => ({
   onToggle: () => {},
   onClose: () => {},
   onCardMessage: () => {},
-  offerDismissed: () => false,
+  dismissedOffers: () => [],
 });
 
 describe('mountClosed: the badge host', () => {
