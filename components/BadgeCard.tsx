@@ -46,16 +46,25 @@ export function BadgeCard(props: CardProps) {
     card.current!.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
   }, []);
 
+  // Escape closes on its release: the frame goes with the card, and a key still down in a frame
+  // that is gone leaves the browser waiting for its release there.
+  const escaping = useRef(false);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.stopPropagation();
-      onClose();
+      escaping.current = true;
     } else if (event.key === 'Tab') {
       trapTab(card.current!, event);
     }
   };
+  const onKeyUp = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !escaping.current) return;
+    escaping.current = false;
+    event.stopPropagation();
+    onClose();
+  };
   return (
-    <div ref={card} class="card" role="dialog" aria-labelledby="qw-title" onKeyDown={onKeyDown}>
+    <div ref={card} class="card" role="dialog" aria-labelledby="qw-title" onKeyDown={onKeyDown} onKeyUp={onKeyUp}>
       <div class="head">
         <h2 id="qw-title" tabIndex={-1}>
           {state.kind === 'unknown' ? `${state.label} is not an account yet` : state.kind === 'self' ? ownQuestion(state) : (state.summary?.accountName ?? state.accountName)}

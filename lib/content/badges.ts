@@ -176,7 +176,14 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
     if (!message.success || !badge.open) return;
     const { type, id } = message.data;
     if (type === 'ready') frame.focus({ preventScroll: true });
-    else if (type === 'close') setOpen(badge, false);
+    else if (type === 'close') {
+      // Focus leaves the frame at once; the frame goes a moment later, once the key or click that
+      // closed it has been answered there (a frame removed mid-event leaves the browser waiting on it).
+      pillOf(badge)?.focus({ preventScroll: true });
+      frame.style.visibility = 'hidden';
+      const timer = setTimeout(() => badge.open && setOpen(badge, false), CLOSE_AFTER_MS);
+      signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    }
     else if (type === 'dismissOffer' && id) dismissedOffers.add(id);
     else if (type === 'notOwn') {
       // A customer after all, for this page.
@@ -234,7 +241,7 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
     draw(badge);
     // The card places itself and takes focus (the badge UI); closing gives focus back to the pill,
     // the root's first button, without scrolling the page to it.
-    if (!open && returnFocus) badge.mounted.shadow.querySelector<HTMLElement>('button')?.focus({ preventScroll: true });
+    if (!open && returnFocus) pillOf(badge)?.focus({ preventScroll: true });
   }
 
   /** These accounts changed (or an account was created): ask again for them and for every customer not known yet. */
@@ -253,13 +260,15 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
     for (const badge of shown.values()) {
       if (!badge.open || event.composedPath().includes(badge.mounted.host)) continue;
       setOpen(badge, false, false);
-      const pill = badge.mounted.shadow.querySelector<HTMLElement>('button');
+      const pill = pillOf(badge);
       const giveBack = () => {
         if (!document.activeElement || document.activeElement === document.body) pill?.focus({ preventScroll: true });
       };
       document.addEventListener('pointerup', giveBack, { capture: true, once: true, signal });
     }
   }
+
+  const pillOf = (badge: Shown) => badge.mounted.shadow.querySelector<HTMLElement>('button');
 
   /** Stop showing the badge at `anchor`; the caller moves it to another customer or removes it. */
   function release(anchor: Element): Shown {
@@ -280,6 +289,9 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
 
   return { scan, refresh, dismissOutside, badged, get size() { return shown.size; } };
 }
+
+/** Long enough for the browser to have answered the closing key or click in the card's frame. */
+const CLOSE_AFTER_MS = 100;
 
 /** Answers kept before those no badge needs are forgotten: a thread's worth, so a busy page does not prune on every scan. */
 const ANSWERS_KEPT = 16;
