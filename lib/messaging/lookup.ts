@@ -29,6 +29,8 @@ export const LookupResult = z.object({
    * For an email: every other address at `host` resolves the same way (this account,
    * or none), except the listed ones, which are contacts mapped on their own. The
    * page can then badge a colleague at once, in the same frame the page shows them.
+   * Only given when every such contact is among the addresses asked about, so it never
+   * names an address the page did not show.
    */
   sameAtHost: z.optional(z.object({ host: z.string(), except: z.array(z.string()).check(z.maxLength(MAX_EXCEPTIONS)) })),
 });
