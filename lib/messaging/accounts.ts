@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { Account, Domain, text } from '../model';
 import { defineMessage } from './define';
-import { LookupResponse } from './lookup';
+import { LOOKUP_LIMITS, LookupResponse } from './lookup';
 
 export { LookupResult } from './lookup';
 
@@ -10,9 +10,9 @@ export const accountMessages = {
   'accounts.lookup': defineMessage({
     audience: 'content',
     request: z.object({
-      emails: z._default(z.array(z.string().check(z.maxLength(320))).check(z.maxLength(200)), []),
-      webAddresses: z._default(z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(50)), []),
-      names: z._default(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)), []),
+      emails: z._default(z.array(z.string().check(z.maxLength(320))).check(z.maxLength(LOOKUP_LIMITS.emails)), []),
+      webAddresses: z._default(z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(LOOKUP_LIMITS.webAddresses)), []),
+      names: z._default(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(LOOKUP_LIMITS.names)), []),
     }),
     response: LookupResponse,
   }),

@@ -9,6 +9,9 @@ import { Id } from '../primitives';
 export const AccountRef = z.object({ id: Id, name: z.string(), domains: z.array(z.string()) });
 export type AccountRef = z.infer<typeof AccountRef>;
 
+/** The most queries of each kind one `accounts.lookup` takes: the content script splits larger batches here. */
+export const LOOKUP_LIMITS = { emails: 200, webAddresses: 50, names: 50 } as const;
+
 /** More contacts than this at one host and the page asks for each address instead. */
 export const MAX_EXCEPTIONS = 500;
 
