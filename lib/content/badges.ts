@@ -44,9 +44,11 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
   const lookups = createLookups({
     lookup: api.lookup,
     missing: () => missingQueries(sightings, settled),
+    // Read the page again rather than render the last scan's sightings: on a page that changed
+    // meanwhile, a badge for who has gone would be built only to be removed.
     answered: (results) => {
       for (const [, result] of results) hostRules.learn(result);
-      render();
+      scan();
     },
     signal,
   });

@@ -38,8 +38,8 @@ export function createOnScreen(onChange: () => void, signal: AbortSignal) {
         }
         onChange();
       },
-      // A screen above and below: what the rep scrolls to is badged by the time it shows.
-      { rootMargin: '100% 0px' },
+      // Half a screen above and below: what the rep scrolls to is badged by the time it shows.
+      { rootMargin: '50% 0px' },
     );
     const anchors = new Set(sightings.map((sighting) => sighting.anchor));
     for (const anchor of anchors) if (!observed.has(anchor)) observer.observe(anchor);
