@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { HOST_PERMISSIONS } from './lib/sites';
 
@@ -18,7 +19,16 @@ export default defineConfig({
       if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script' || entrypoint.type === 'unlisted-script')) return;
       const alias = config.resolve?.alias ?? [];
       const list = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
-      config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...list] };
+      config.resolve = {
+        ...config.resolve,
+        alias: [
+          { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
+          // WXT's generated content-script entry builds a ContentScriptContext before `main` runs; the page
+          // can see and forge its signals, so the build gets an inert one (the stub says why).
+          { find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./lib/content/wxt-context-stub.ts', import.meta.url)) },
+          ...list,
+        ],
+      };
     },
   },
   manifest: ({ browser }) => ({

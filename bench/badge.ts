@@ -17,9 +17,10 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { BADGE_UI_SCRIPT } from '../lib/content/ui-contract';
-import { type AxNode, EXTENSION_DIR, ROOT, accessibleNodes, launchExtension, loadDemoBook, waitForAccessible } from '../test/e2e/harness';
+import { type AxNode, EXTENSION_DIR, type ExtensionSession, ROOT, accessibleNodes, launchExtension, loadDemoBook, waitForAccessible } from '../test/e2e/harness';
 import { GLOBEX, boxesOf, serveGlobexThread } from '../test/e2e/badge-harness';
-import { type Figure, percentile } from './stats';
+import { countLookups, serveFlippingThread } from '../test/e2e/restless-page';
+import { type Figure, median, percentile } from './stats';
 
 const WITH = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWBvGkPqLmNnRsTtVvWwXxYy';
 const WITHOUT = 'https://mail.quotewise-bench.test/mail/u/0/#inbox/FMfcgzQXJWBvGkPqLmNnRsTtVvWwXxYy';
@@ -223,6 +224,80 @@ async function cardOpens(): Promise<{ durations: number[]; unreported: number }>
   }
 }
 
+/** Both pages in popup windows of one size, opened from a page the extension does not run on. */
+async function popupOpener(session: ExtensionSession): Promise<(url: string) => Promise<Page>> {
+  await session.context.route(LAUNCHER, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
+  const launcher = await session.context.newPage();
+  await launcher.goto(LAUNCHER);
+  return async (url: string) => {
+    const [page] = await Promise.all([
+      session.context.waitForEvent('page'),
+      launcher.evaluate((url) => void window.open(url, '_blank', 'popup,width=1280,height=900'), url),
+    ]);
+    await page.waitForLoadState();
+    return page;
+  };
+}
+
+/** Issue 15: a page changing its sender's address every frame, measured over rounds of this many seconds. */
+const RESTLESS_ROUNDS = 5;
+const RESTLESS_SECONDS = 6;
+
+/**
+ * The renderer's main-thread CPU on a page that changes an address every animation frame
+ * (each change a new company, so a new lookup), with the extension and without it: the
+ * same page at a matched and at an unmatched host, side by side in two popup windows over
+ * the same seconds. The ratio is the median of the rounds'.
+ */
+export async function runRestlessBench(): Promise<Figure[]> {
+  const session = await launchExtension();
+  try {
+    for (const origin of ['https://mail.google.com/**', 'https://mail.quotewise-bench.test/**']) await serveFlippingThread(session.context, origin);
+    const created = (await session.send({ quotewise: 1, type: 'accounts.create', data: { name: 'Acme Industrial', domains: ['acme-industrial.com'] } })) as { ok: boolean };
+    if (!created.ok) throw new Error('Could not create the bench account');
+    const popup = await popupOpener(session);
+    const pages = [await popup(WITH), await popup(WITHOUT)];
+    const cdps = await Promise.all(
+      pages.map(async (page) => {
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+        return cdp;
+      }),
+    );
+    const flips = () => Promise.all(pages.map((page) => page.evaluate(() => (window as unknown as { __qwFlips: number }).__qwFlips)));
+    const lookups = await countLookups(session.serviceWorker);
+    // The badge UI's first load and the JIT before the first round.
+    await pages[0]!.waitForTimeout(2000);
+    await lookups.reset();
+    const ratios: number[] = [];
+    const cpu = [0, 0];
+    const flipsBefore = await flips();
+    for (let round = 0; round < RESTLESS_ROUNDS; round++) {
+      const before = await Promise.all(cdps.map(taskSeconds));
+      await pages[0]!.waitForTimeout(RESTLESS_SECONDS * 1000);
+      const spent = (await Promise.all(cdps.map(taskSeconds))).map((after, i) => after - before[i]!);
+      spent.forEach((seconds, i) => (cpu[i]! += seconds));
+      ratios.push(spent[0]! / spent[1]!);
+    }
+    const flipped = (await flips()).map((after, i) => after - flipsBefore[i]!);
+    const sent = (await lookups.read()).length;
+    const seconds = RESTLESS_ROUNDS * RESTLESS_SECONDS;
+    return [
+      {
+        issue: '#15',
+        name: `Main-thread CPU with / without the extension, a page changing an address every frame (median of ${RESTLESS_ROUNDS} rounds of ${RESTLESS_SECONDS} s)`,
+        value: median(ratios),
+        unit: '×',
+        target: 1.2,
+        kind: 'max',
+        note: `rounds ${ratios.map((ratio) => ratio.toFixed(2)).join(', ')}; CPU ${(cpu[0]! / seconds).toFixed(3)} / ${(cpu[1]! / seconds).toFixed(3)} s per s; ${flipped[0]} / ${flipped[1]} changes; ${sent} lookups in ${seconds} s`,
+      },
+    ];
+  } finally {
+    await session.close();
+  }
+}
+
 export async function runBadgeBench(): Promise<Figure[]> {
   const gzipped = await gzippedKb('content-scripts/badge.js');
   const uiGzipped = await gzippedKb(BADGE_UI_SCRIPT);
@@ -238,18 +313,7 @@ export async function runBadgeBench(): Promise<Figure[]> {
     const created = (await session.send({ quotewise: 1, type: 'accounts.create', data: { name: 'Acme Industrial', domains: ['acme-industrial.com'] } })) as { ok: boolean };
     if (!created.ok) throw new Error('Could not create the bench account');
 
-    // Both pages in popup windows of one size, opened from a page the extension does not run on.
-    await session.context.route(LAUNCHER, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
-    const launcher = await session.context.newPage();
-    await launcher.goto(LAUNCHER);
-    const popup = async (url: string) => {
-      const [page] = await Promise.all([
-        session.context.waitForEvent('page'),
-        launcher.evaluate((url) => void window.open(url, '_blank', 'popup,width=1280,height=900'), url),
-      ]);
-      await page.waitForLoadState();
-      return page;
-    };
+    const popup = await popupOpener(session);
     const withoutPage = await popup(WITHOUT);
     const withPage = await popup(WITH);
     const tabs = [await tab(withPage), await tab(withoutPage)];

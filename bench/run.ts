@@ -56,6 +56,7 @@ const SUITES: { name: string; run: () => Promise<Figure[]> }[] = [
   { name: 'database', run: () => inChromium('bench/browser/db-bench.ts', 'runDbBench') },
   { name: 'popup', run: runPopupBench },
   { name: 'badge', run: () => import('./badge').then((bench) => bench.runBadgeBench()) },
+  { name: 'restless', run: () => import('./badge').then((bench) => bench.runRestlessBench()) },
   { name: 'import', run: () => import('./import-bench').then((bench) => bench.runImportBench()) },
   { name: 'history', run: () => import('./history').then((bench) => bench.runHistoryBench()) },
 ];

@@ -42,11 +42,15 @@ export async function lookupCustomers(
     contactsAtHosts(database, [...new Set(ruleHosts.flatMap((rule) => (rule?.company ? [rule.host] : [])))]),
   ]);
   const summaries = new Map(summaryList.map((s) => [s.accountId, s]));
+  // The answer names only addresses the page showed: a host with a contact the page did not
+  // ask about gets no rule (the page asks for each of its addresses instead), so the rule
+  // neither reveals that contact nor answers it wrongly as its company.
+  const asked = new Set(emails.flatMap((email) => normaliseEmail(email) ?? []));
   return matches.map((m, i) => {
     const result: LookupResult = { ...m, summary: (m.account && summaries.get(m.account.id)) ?? null };
     const rule = ruleHosts[i];
     const except = rule?.company ? (contacts.get(rule.host) ?? []) : [];
-    if (rule && except.length <= MAX_EXCEPTIONS) result.sameAtHost = { host: rule.host, except };
+    if (rule && except.length <= MAX_EXCEPTIONS && except.every((contact) => asked.has(contact))) result.sameAtHost = { host: rule.host, except };
     return result;
   });
 }

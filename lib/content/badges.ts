@@ -4,7 +4,9 @@ import type { BadgeProps } from '@/components/Badge';
 import { FromCard } from '../card/channel';
 import type { ContentApi } from './api';
 import { createHostRules } from './host-rules';
-import { type BadgeState, type LookupQueries, keyResults, missingQueries, queriesOf, queryKeys, sameState, sightingKey, stateFor } from './state';
+import { createLookups } from './lookups';
+import { createOnScreen } from './on-screen';
+import { type BadgeState, missingQueries, queriesOf, sameState, sightingKey, stateFor } from './state';
 import type { BadgeUi, MountedBadge } from './ui-contract';
 
 interface Shown {
@@ -31,14 +33,26 @@ export interface BadgeControllerOptions {
 /**
  * Keeps one badge next to each customer the adapter sees: mounts badges for new
  * sightings, removes those whose customer left the page, asks the background only
- * for what it has not answered yet (one batched lookup), and re-asks for the
- * accounts whose health changed.
+ * for what it has not answered yet (batched and within a budget: lookups.ts), and
+ * re-asks for the accounts whose health changed.
  */
 export function createBadgeController({ adapter, api, location, loadUi, signal }: BadgeControllerOptions) {
   const shown = new Map<Element, Shown>();
+  /** Answers from host rules; the background's are remembered by `lookups`. */
   const answers = new Map<string, LookupResult>();
   const hostRules = createHostRules();
-  const asking = new Set<string>();
+  const lookups = createLookups({
+    lookup: api.lookup,
+    missing: () => missingQueries(sightings, settled),
+    // Read the page again rather than render the last scan's sightings: on a page that changed
+    // meanwhile, a badge for who has gone would be built only to be removed.
+    answered: (results) => {
+      for (const [, result] of results) hostRules.learn(result);
+      scan();
+    },
+    signal,
+  });
+  const onScreen = createOnScreen(scan, signal);
   let sightings: Sighting[] = [];
   let ui: BadgeUi | undefined;
   let uiFailed = false;
@@ -65,19 +79,19 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
     return ui;
   }
 
-  const answer = (key: string) => answers.get(key);
+  const answer = (key: string) => answers.get(key) ?? lookups.answer(key);
 
   function scan(): void {
     if (signal.aborted) return;
     try {
       if (ownAddress === undefined) ownAddress = adapter.ownAddress?.(document);
-      sightings = adapter.find(document, location());
+      sightings = onScreen(adapter.find(document, location()));
     } catch {
       // A page whose structure changed costs nothing: no badge, no error.
       sightings = [];
     }
     for (const { email } of sightings) {
-      const known = email && !answers.has(`e:${email}`) ? hostRules.answer(email) : undefined;
+      const known = email && !answer(`e:${email}`) ? hostRules.answer(email) : undefined;
       if (known) answers.set(`e:${email}`, known);
     }
     render();
@@ -126,7 +140,8 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
       queueThemeCheck();
     }
     for (const badge of spare) badge.mounted.remove();
-    // Forget answers no badge needs any more: memory stays flat however many emails the rep opens.
+    // Forget host-rule answers no badge needs any more (they cost nothing to work out again): memory
+    // stays flat however many emails the rep opens. The background's answers are remembered longer.
     if (answers.size > ANSWERS_KEPT) {
       const needed = new Set(sightings.flatMap(queriesOf));
       for (const key of answers.keys()) if (!needed.has(key)) answers.delete(key);
@@ -134,28 +149,11 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
   }
 
   /** Answered, or being asked: not to be asked again. */
-  const settled = (key: string) => answers.has(key) || asking.has(key);
+  const settled = (key: string) => answers.has(key) || lookups.settled(key);
 
-  /** Ask the background, in one batch, for what the page shows and nobody answered yet. Most scans find nothing new, and find it without building the batch. */
+  /** Ask the background for what the page shows and nobody answered yet. Most scans find nothing new, and find it without building the batch. */
   function ask(): void {
-    if (sightings.some((sighting) => queriesOf(sighting).some((key) => !settled(key)))) void lookup(missingQueries(sightings, settled));
-  }
-
-  async function lookup(queries: LookupQueries): Promise<void> {
-    const all = queryKeys(queries);
-    for (const key of all) asking.add(key);
-    try {
-      const results = await api.lookup(queries);
-      for (const [key, result] of keyResults(queries, results)) {
-        answers.set(key, result);
-        hostRules.learn(result);
-      }
-    } catch {
-      // The extension was reloaded or the background failed: show nothing rather than something wrong.
-    } finally {
-      for (const key of all) asking.delete(key);
-    }
-    if (!signal.aborted) render();
+    if (sightings.some((sighting) => queriesOf(sighting).some((key) => !settled(key)))) lookups.request();
   }
 
   function props(badge: Shown): BadgeProps {
@@ -247,8 +245,10 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
   /** These accounts changed (or an account was created): ask again for them and for every customer not known yet. */
   function refresh(accountIds: readonly string[]): void {
     const changed = new Set(accountIds);
+    const stale = (result: LookupResult) => !result.account || changed.has(result.account.id);
     hostRules.clear();
-    for (const [key, result] of answers) if (!result.account || changed.has(result.account.id)) answers.delete(key);
+    for (const [key, result] of answers) if (stale(result)) answers.delete(key);
+    lookups.forget(stale);
     ask();
   }
 
@@ -293,7 +293,7 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
 /** Long enough for the browser to have answered the closing key or click in the card's frame. */
 const CLOSE_AFTER_MS = 100;
 
-/** Answers kept before those no badge needs are forgotten: a thread's worth, so a busy page does not prune on every scan. */
+/** Host-rule answers kept before those no badge needs are forgotten: a thread's worth, so a busy page does not prune on every scan. */
 const ANSWERS_KEPT = 16;
 
 /** Long enough for the page to have painted the change that brought the badge, so its styles are computed. */

@@ -14,6 +14,8 @@ export interface WatchOptions {
   attributes?: readonly string[];
   /** Whether a badge is shown at this element: one that stops matching must still be looked at again. */
   badged?: (element: Element) => boolean;
+  /** Called instead of `onChange` when the only changes are `attributes` changing in place (the caller may pace those). */
+  inPlace?: () => void;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface WatchOptions {
  * page; each mutation only looks at its own nodes (never the whole document), and
  * the caller coalesces a burst of calls into one scan.
  */
-export function watchSelector(root: Node, { selector, attributes = [], badged = () => false }: WatchOptions, onChange: () => void, signal: AbortSignal): SelectorWatch {
+export function watchSelector(root: Node, { selector, attributes = [], badged = () => false, inPlace }: WatchOptions, onChange: () => void, signal: AbortSignal): SelectorWatch {
   const relevant = (node: Node, removed: boolean): boolean => {
     if (node.nodeType !== 1) return false;
     const element = node as Element;
@@ -33,15 +35,41 @@ export function watchSelector(root: Node, { selector, attributes = [], badged = 
   };
   const changed = (element: Element): boolean => element.matches(selector) || badged(element);
   const observer = new MutationObserver((records) => {
+    let changedInPlace = false;
     for (const record of records) {
       for (const node of record.addedNodes) if (relevant(node, false)) return onChange();
       for (const node of record.removedNodes) if (relevant(node, true)) return onChange();
-      if (record.type === 'attributes' && changed(record.target as Element)) return onChange();
+      changedInPlace ||= record.type === 'attributes' && changed(record.target as Element);
     }
+    if (changedInPlace) (inPlace ?? onChange)();
   });
   observer.observe(root, { childList: true, subtree: true, ...(attributes.length > 0 && { attributeFilter: [...attributes] }) });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   return { forgetPending: () => void observer.takeRecords() };
+}
+
+/**
+ * Run `task` at once, then at most once per `ms` while calls keep coming; a call within
+ * the window runs it when the window ends, so the last change is always seen.
+ */
+export function pace(task: () => void, ms: number, signal: AbortSignal): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let again = false;
+  const run = () => {
+    task();
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (again) {
+        again = false;
+        run();
+      }
+    }, ms);
+  };
+  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  return () => {
+    if (timer === undefined) run();
+    else again = true;
+  };
 }
 
 /** Run `task` once when `schedule` fires, however often this is called before then. */

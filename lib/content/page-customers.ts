@@ -15,10 +15,10 @@ export function pageCustomers(root: ParentNode, url: URL): PageCustomers {
   };
 }
 
-/** Answer the popup's question for as long as this content script is valid. */
-export function answerPageCustomers(ctx: { onInvalidated(cb: () => void): unknown }): void {
+/** Answer the popup's question until `signal` aborts (the content script stopped). */
+export function answerPageCustomers(signal: AbortSignal): void {
   const listener = (message: unknown) =>
     PageCustomersRequest.safeParse(message).success ? Promise.resolve(pageCustomers(document, new URL(location.href))) : undefined;
   browser.runtime.onMessage.addListener(listener);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { Account, Domain, text } from '../model';
 import { defineMessage } from './define';
-import { LookupResponse } from './lookup';
+import { LOOKUP_LIMITS, LookupResponse } from './lookup';
 
 export { LookupResult } from './lookup';
 
@@ -9,9 +9,9 @@ export const accountMessages = {
   /** Who is behind these emails / web addresses / record names? Batched: one round trip per page. */
   'accounts.lookup': defineMessage({
     request: z.object({
-      emails: z._default(z.array(z.string().check(z.maxLength(320))).check(z.maxLength(200)), []),
-      webAddresses: z._default(z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(50)), []),
-      names: z._default(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)), []),
+      emails: z._default(z.array(z.string().check(z.maxLength(320))).check(z.maxLength(LOOKUP_LIMITS.emails)), []),
+      webAddresses: z._default(z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(LOOKUP_LIMITS.webAddresses)), []),
+      names: z._default(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(LOOKUP_LIMITS.names)), []),
     }),
     response: LookupResponse,
   }),

@@ -9,6 +9,9 @@ import { Id } from '../primitives';
 export const AccountRef = z.object({ id: Id, name: z.string(), domains: z.array(z.string()) });
 export type AccountRef = z.infer<typeof AccountRef>;
 
+/** The most queries of each kind one `accounts.lookup` takes: the content script splits larger batches here. */
+export const LOOKUP_LIMITS = { emails: 200, webAddresses: 50, names: 50 } as const;
+
 /** More contacts than this at one host and the page asks for each address instead. */
 export const MAX_EXCEPTIONS = 500;
 
@@ -29,6 +32,8 @@ export const LookupResult = z.object({
    * For an email: every other address at `host` resolves the same way (this account,
    * or none), except the listed ones, which are contacts mapped on their own. The
    * page can then badge a colleague at once, in the same frame the page shows them.
+   * Only given when every such contact is among the addresses asked about, so it never
+   * names an address the page did not show.
    */
   sameAtHost: z.optional(z.object({ host: z.string(), except: z.array(z.string()).check(z.maxLength(MAX_EXCEPTIONS)) })),
 });

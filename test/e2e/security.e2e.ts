@@ -80,7 +80,7 @@ describe('security: the page cannot read us, and nothing from data ever runs', (
     }));
     // Content scripts run in their own world: the page's patched prototypes never see our nodes.
     expect(seen.captured).toBe(0);
-    // The page hears only WXT's own start-up signal, never anything from the database.
+    // The page hears nothing from the content script (no start-up signal since issue 15), never anything from the database.
     expect(seen.answers).not.toMatch(/Acme Industrial|"ok"|summary|acme-industrial/);
     expect(seen.roots.every((root) => root === null)).toBe(true);
     expect(seen.text).not.toContain('Not enough data');

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gmail } from '@/lib/adapters/gmail';
 import type { ContentApi } from '@/lib/content/api';
 import { createBadgeController } from '@/lib/content/badges';
-import { coalesce, watchSelector } from '@/lib/content/observe';
+import { coalesce, pace, watchSelector } from '@/lib/content/observe';
 import { isDarkAt, luminance } from '@/lib/content/theme';
 import { badgeUi } from '@/lib/content/ui';
 import type { BadgeUi } from '@/lib/content/ui-contract';
@@ -320,6 +320,47 @@ describe('observing the page', () => {
     await settle();
     expect(onChange).toHaveBeenCalledTimes(1);
     controller.abort();
+  });
+
+  it('reports attributes changing in place to `inPlace` when given, and added nodes to `onChange` still', async () => {
+    const onChange = vi.fn();
+    const inPlace = vi.fn();
+    const controller = new AbortController();
+    document.body.append(message('jo@acme.com'));
+    watchSelector(document.body, { selector: 'span[email]', attributes: ['email'], inPlace }, onChange, controller.signal);
+    document.querySelector('span[email]')!.setAttribute('email', 'ann@acme.com');
+    await settle();
+    expect([inPlace.mock.calls.length, onChange.mock.calls.length]).toEqual([1, 0]);
+    document.body.append(message('raj@acme.com'));
+    await settle();
+    expect([inPlace.mock.calls.length, onChange.mock.calls.length]).toEqual([1, 1]);
+    controller.abort();
+  });
+
+  it('paces a task: at once, then at most once per window, the last call always run', () => {
+    vi.useFakeTimers();
+    const controller = new AbortController();
+    const task = vi.fn();
+    const paced = pace(task, 100, controller.signal);
+    paced();
+    expect(task).toHaveBeenCalledTimes(1);
+    for (let frame = 0; frame < 60; frame++) {
+      paced();
+      vi.advanceTimersByTime(1000 / 60);
+    }
+    // One second of calls every frame: 10 runs, not 60.
+    expect(task.mock.calls.length).toBeLessThanOrEqual(11);
+    vi.advanceTimersByTime(100);
+    const runs = task.mock.calls.length;
+    vi.advanceTimersByTime(1000);
+    expect(task).toHaveBeenCalledTimes(runs);
+    paced();
+    controller.abort();
+    paced();
+    vi.advanceTimersByTime(1000);
+    expect(task).toHaveBeenCalledTimes(runs + 1);
+    expect(vi.getTimerCount()).toBe(0);
+    vi.useRealTimers();
   });
 
   it('coalesces a burst of calls into one run', () => {

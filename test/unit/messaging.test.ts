@@ -97,6 +97,32 @@ describe('accounts.lookup: what holds for a whole host', () => {
       [acme.id, null],
     ]);
   });
+  it('never names an address the page did not ask about: a host with such a contact gets no rule', async () => {
+    const { db, route } = await setup();
+    const acme = await createAccount(db, { name: 'Acme', domains: ['acme.com'] }, NOW);
+    const tooling = await createAccount(db, { name: 'Acme Tooling' }, NOW);
+    await linkContact(db, { email: 'raj@acme.com', accountId: tooling.id }, NOW);
+    await linkContact(db, { email: 'lee@acme.com', accountId: tooling.id }, NOW);
+    await linkContact(db, { email: 'kim@globex.io', accountId: tooling.id }, NOW);
+    const lookup = async (emails: string[]) => {
+      const reply = await route({ quotewise: 1, type: 'accounts.lookup', data: { emails } }, fromPage);
+      return reply.ok ? (reply.data as { results: LookupResult[] }).results : [];
+    };
+    const onlyJane = await lookup(['jane@acme.com', 'ann@globex.io']);
+    expect(onlyJane.map((r) => [r.account?.id ?? null, r.sameAtHost ?? null])).toEqual([
+      [acme.id, null],
+      [null, null],
+    ]);
+    expect(JSON.stringify(onlyJane)).not.toMatch(/raj@|lee@|kim@/);
+    // One of the two contacts on the page is not enough: lee would still be named, or answered as Acme.
+    const withRaj = await lookup(['jane@acme.com', 'RAJ@acme.com']);
+    expect(withRaj.map((r) => r.sameAtHost ?? null)).toEqual([null, null]);
+    expect(JSON.stringify(withRaj)).not.toContain('lee@');
+    // Every contact at the host on the page: the rule names only them.
+    const withBoth = await lookup(['jane@acme.com', 'raj@acme.com', 'lee@acme.com']);
+    expect(withBoth[0]!.sameAtHost).toEqual({ host: 'acme.com', except: expect.arrayContaining(['raj@acme.com', 'lee@acme.com']) });
+    expect(withBoth[0]!.sameAtHost!.except).toHaveLength(2);
+  });
 });
 
 describe('client over the fake browser', () => {
