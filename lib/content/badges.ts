@@ -18,6 +18,8 @@ interface Shown {
   /** Whether `dark` was read from the page yet, or is still the page's last theme carried over. */
   themeRead: boolean;
   open: boolean;
+  /** The card asked to close: it is hidden, and goes when this fires. */
+  closing?: ReturnType<typeof setTimeout>;
 }
 
 export interface BadgeControllerOptions {
@@ -161,7 +163,7 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
       state: badge.state,
       dark: badge.dark,
       open: badge.open,
-      onToggle: () => setOpen(badge, !badge.open),
+      onToggle: () => setOpen(badge, badge.closing !== undefined || !badge.open),
       onClose: () => setOpen(badge, false),
       onCardMessage: (data, frame) => fromCard(badge, data, frame),
       dismissedOffers: () => [...dismissedOffers],
@@ -179,8 +181,7 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
       // closed it has been answered there (a frame removed mid-event leaves the browser waiting on it).
       pillOf(badge)?.focus({ preventScroll: true });
       frame.style.visibility = 'hidden';
-      const timer = setTimeout(() => badge.open && setOpen(badge, false), CLOSE_AFTER_MS);
-      signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+      badge.closing ??= setTimeout(() => !signal.aborted && setOpen(badge, false), CLOSE_AFTER_MS);
     }
     else if (type === 'dismissOffer' && id) dismissedOffers.add(id);
     else if (type === 'notOwn') {
@@ -230,6 +231,13 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
   }
 
   function setOpen(badge: Shown, open: boolean, returnFocus = true): void {
+    if (badge.closing !== undefined) {
+      // The card said close: it is closed, whatever comes next.
+      clearTimeout(badge.closing);
+      badge.closing = undefined;
+      badge.open = false;
+      draw(badge);
+    }
     for (const other of shown.values()) if (other !== badge && other.open) setOpen(other, false, false);
     if (badge.open === open) return;
     badge.open = open;

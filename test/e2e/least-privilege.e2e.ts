@@ -27,9 +27,9 @@ describe('least privilege: the built manifests ask for what the allow-list says,
     expect(m.host_permissions).toEqual([...HOST_PERMISSIONS]);
     expect(m.optional_host_permissions).toEqual(ALLOWED_OPTIONAL_HOSTS);
     expect(m.optional_permissions).toBeUndefined();
-    // Nothing a web page can load or message.
+    // Nothing a web page can message, and only the badge's card to load, at an address that changes every session.
     expect(m.externally_connectable).toBeUndefined();
-    expect(m.web_accessible_resources).toBeUndefined();
+    expect(m.web_accessible_resources).toEqual([{ resources: ['card.html'], matches: ['https://*/*'], use_dynamic_url: true }]);
     // The content script runs only on the supported sites.
     for (const script of m.content_scripts) expect([...script.matches].sort()).toEqual([...HOST_PERMISSIONS].sort());
     expect(m.content_security_policy).toBeUndefined(); // MV3's default: no remote code, no eval.
@@ -40,7 +40,8 @@ describe('least privilege: the built manifests ask for what the allow-list says,
     expect([...m.permissions].sort()).toEqual(Object.keys(ALLOWED_PERMISSIONS).sort());
     expect(m.host_permissions).toEqual([...HOST_PERMISSIONS]);
     expect(m.optional_host_permissions).toEqual(ALLOWED_OPTIONAL_HOSTS);
-    expect(m.web_accessible_resources).toBeUndefined();
+    // Firefox has no use_dynamic_url; its extension addresses are random for each install.
+    expect(m.web_accessible_resources).toEqual([{ resources: ['card.html'], matches: ['https://*/*'] }]);
   });
 
   it('every permission has a reason in docs/security.md', async () => {
