@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './harness';
-import { ADDON_ID, ADDON_ORIGIN, type FirefoxSession, launchFirefox, shadowButtonNames } from './firefox-harness';
+import { ADDON_ID, ADDON_ORIGIN, type FirefoxSession, launchFirefox, shadowButtonNames, clickShadowButton, contextOf } from './firefox-harness';
 
 /**
  * The Firefox build (.output/firefox-mv3) in Debian's firefox-esr, over WebDriver BiDi, with no
@@ -115,6 +115,30 @@ describe('Quotewise in Firefox ESR (WebDriver BiDi, no network)', () => {
     const field = await aria(byAccount, 'textbox', 'Amount').waitHandle();
     await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
     await byAccount.close();
+  });
+
+  it('opens the card in an extension frame beside the badge: the account shows there, and the page finds none of it', async () => {
+    const [badge] = (await shadowButtonNames(session, gmail)).filter((name) => name.startsWith('Quotewise: Acme Industrial'));
+    await clickShadowButton(session, gmail, badge!);
+    // The card's frame, as Firefox lists the tab's frames (puppeteer does not follow it to its extension address).
+    type Tree = { contexts: { context: string; url: string; children?: Tree['contexts'] }[] };
+    const cardFrame = async () => {
+      const { contexts } = (await session.bidi.send('browsingContext.getTree', { root: contextOf(gmail) })).result as Tree;
+      return contexts.flatMap((context) => context.children ?? []).find((child) => child.url.startsWith(`${ADDON_ORIGIN}/card.html#`))?.context;
+    };
+    const inCard = async (expression: string) => {
+      const context = await cardFrame();
+      if (!context) return undefined;
+      const { result } = (await session.bidi.send('script.evaluate', { expression, target: { context }, awaitPromise: false })).result as { result: { value?: unknown } };
+      return result.value;
+    };
+    await expect.poll(() => inCard(`document.querySelector('[role="dialog"] h2')?.textContent ?? ''`), { timeout: 10_000 }).toBe('Acme Industrial');
+    expect(await inCard(`[...document.querySelectorAll('button')].map((b) => b.textContent).join('|')`)).toContain('Log a quote');
+    // The page's own view: no text of the card or the pill, by search or innerText.
+    expect(await gmail.evaluate(() => [(window as unknown as { find(t: string): boolean }).find('Acme Industrial'), (window as unknown as { find(t: string): boolean }).find('Log a quote')])).toEqual([false, false]);
+    expect(await gmail.evaluate(() => document.body.innerText)).not.toContain('Acme Industrial');
+    await gmail.keyboard.press('Escape');
+    await expect.poll(cardFrame).toBeUndefined();
   });
 
   it('imports docs/example-events.csv through the data page, and the result shows', async () => {
