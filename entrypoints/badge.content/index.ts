@@ -26,9 +26,10 @@ export default defineContentScript({
     };
     // The observer calls back once per burst of mutations, after them, and scans there and then.
     // An address changing in place (Outlook shows the next message in the same nodes) scans at
-    // once too, but a page changing one every frame gets a scan per IN_PLACE_SCAN_MS, not per frame.
+    // once too, but a page changing one every frame gets a scan per IN_PLACE_SCAN_MS, not per frame,
+    // and is not listened to in between.
     const inPlace = pace(scan, IN_PLACE_SCAN_MS, signal);
-    const watch = watchSelector(document.body, { selector: adapter.watch, attributes: adapter.watchAttributes, badged: badges.badged, inPlace }, scan, signal);
+    const watch = watchSelector(document.body, { selector: adapter.watch, attributes: adapter.watchAttributes, badged: badges.badged, inPlace, restMs: IN_PLACE_SCAN_MS }, scan, signal);
     // Single-page apps change the URL without a reload: CRM records are found by their URL.
     // A navigation or the start asks for a scan a microtask later, so a burst of them makes one.
     const rescan = coalesce(scan, queueMicrotask);

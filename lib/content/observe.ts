@@ -16,6 +16,8 @@ export interface WatchOptions {
   badged?: (element: Element) => boolean;
   /** Called instead of `onChange` when the only changes are `attributes` changing in place (the caller may pace those). */
   inPlace?: () => void;
+  /** In-place changes closer together than this: stop observing for this long, then call `onChange` once. */
+  restMs?: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface WatchOptions {
  * page; each mutation only looks at its own nodes (never the whole document), and
  * the caller coalesces a burst of calls into one scan.
  */
-export function watchSelector(root: Node, { selector, attributes = [], badged = () => false, inPlace }: WatchOptions, onChange: () => void, signal: AbortSignal): SelectorWatch {
+export function watchSelector(root: Node, { selector, attributes = [], badged = () => false, inPlace, restMs }: WatchOptions, onChange: () => void, signal: AbortSignal): SelectorWatch {
   const relevant = (node: Node, removed: boolean): boolean => {
     if (node.nodeType !== 1) return false;
     const element = node as Element;
@@ -34,6 +36,9 @@ export function watchSelector(root: Node, { selector, attributes = [], badged = 
     return element.querySelector(selector) !== null || element.matches(selector);
   };
   const changed = (element: Element): boolean => element.matches(selector) || badged(element);
+  const observe = () => observer.observe(root, { childList: true, subtree: true, ...(attributes.length > 0 && { attributeFilter: [...attributes] }) });
+  let lastInPlace = -Infinity;
+  let resting: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver((records) => {
     let changedInPlace = false;
     for (const record of records) {
@@ -41,10 +46,30 @@ export function watchSelector(root: Node, { selector, attributes = [], badged = 
       for (const node of record.removedNodes) if (relevant(node, true)) return onChange();
       changedInPlace ||= record.type === 'attributes' && changed(record.target as Element);
     }
-    if (changedInPlace) (inPlace ?? onChange)();
+    if (!changedInPlace) return;
+    const now = performance.now();
+    if (restMs !== undefined && now - lastInPlace < restMs) {
+      // A page changing addresses without pause (every frame, say) would wake this world at
+      // every change: stop listening for `restMs`, then look once at the whole page, which
+      // sees whatever changed meanwhile.
+      observer.disconnect();
+      resting = setTimeout(() => {
+        resting = undefined;
+        if (signal.aborted) return;
+        observe();
+        lastInPlace = performance.now();
+        onChange();
+      }, restMs);
+    } else {
+      lastInPlace = now;
+      (inPlace ?? onChange)();
+    }
   });
-  observer.observe(root, { childList: true, subtree: true, ...(attributes.length > 0 && { attributeFilter: [...attributes] }) });
-  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  observe();
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearTimeout(resting);
+  }, { once: true });
   return { forgetPending: () => void observer.takeRecords() };
 }
 

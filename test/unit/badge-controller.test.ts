@@ -337,6 +337,42 @@ describe('observing the page', () => {
     controller.abort();
   });
 
+  it('stops listening to a page that changes addresses without pause, then looks once at the whole page', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    // Mutation records arrive in a microtask: the faked timers do not hold them.
+    const microtasks = async () => {
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    };
+    const onChange = vi.fn();
+    const inPlace = vi.fn();
+    const controller = new AbortController();
+    document.body.append(message('jo@acme.com'));
+    const restless = document.querySelector('span[email]')!;
+    const observed = vi.spyOn(MutationObserver.prototype, 'observe');
+    watchSelector(document.body, { selector: 'span[email]', attributes: ['email'], inPlace, restMs: 250 }, onChange, controller.signal);
+    // A second of changes, one per frame.
+    for (let frame = 0; frame < 60; frame++) {
+      restless.setAttribute('email', `buyer${frame}@acme.com`);
+      await microtasks();
+      vi.advanceTimersByTime(1000 / 60);
+    }
+    // The first change is told at once; then a rest, a look at the whole page, and so on: a handful, not 60.
+    expect(inPlace).toHaveBeenCalledTimes(1);
+    expect(onChange.mock.calls.length).toBeGreaterThanOrEqual(2);
+    expect(onChange.mock.calls.length).toBeLessThanOrEqual(4);
+    expect(observed.mock.calls.length).toBe(onChange.mock.calls.length + 1);
+    // Quiet again: the page is listened to as before.
+    vi.advanceTimersByTime(1000);
+    const looks = onChange.mock.calls.length;
+    restless.setAttribute('email', 'ann@acme.com');
+    await microtasks();
+    expect([inPlace.mock.calls.length, onChange.mock.calls.length]).toEqual([2, looks]);
+    controller.abort();
+    expect(vi.getTimerCount()).toBe(0);
+    observed.mockRestore();
+    vi.useRealTimers();
+  });
+
   it('paces a task: at once, then at most once per window, the last call always run', () => {
     vi.useFakeTimers();
     const controller = new AbortController();
