@@ -32,8 +32,8 @@ export async function runPopupBench(): Promise<Figure[]> {
     };
     // A book of accounts. The Gmail sender's starts one event short of being scored, so that each
     // logged quote visibly changes its badge; it gets a year of history before the render runs.
-    for (let i = 0; i < ACCOUNTS; i++) await send('accounts.create', { name: `Company ${i}`, domains: [`company${i}.com`] });
-    const acme = await send('accounts.create', { name: 'Acme Industrial', domains: ['acme-industrial.com'] });
+    for (let i = 0; i < ACCOUNTS; i++) await send('accounts.create', { id: crypto.randomUUID(), name: `Company ${i}`, domains: [`company${i}.com`] });
+    const acme = await send('accounts.create', { id: crypto.randomUUID(), name: 'Acme Industrial', domains: ['acme-industrial.com'] });
     const now = Date.now();
     for (let i = 0; i < 3; i++) await send('events.record', { event: { type: 'order', accountId: acme.id, at: now - (i + 1) * 30 * DAY, amount: { minor: 500_000, currency: 'USD' } } });
 

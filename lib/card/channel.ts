@@ -13,6 +13,9 @@ import type { BadgeState } from '../content/state';
 /** The frame's address: the card page, with the secret that its first port must carry. */
 export const CARD_PAGE = '/card.html' as const;
 
+/** The card page's performance mark once its card is first painted. */
+export const CARD_PAINTED_MARK = 'quotewise-card-painted';
+
 /** The one window message the card accepts: the secret from its own address, and the port. */
 export const Handshake = z.object({ quotewiseCard: z.string().check(z.minLength(16), z.maxLength(64)) });
 

@@ -16,7 +16,7 @@ export interface WatchOptions {
   badged?: (element: Element) => boolean;
   /** Called instead of `onChange` when the only changes are `attributes` changing in place (the caller may pace those). */
   inPlace?: () => void;
-  /** In-place changes closer together than this: stop observing for this long, then call `onChange` once. */
+  /** In-place changes closer together than this: stop observing for this long (longer while they keep coming), then call `onChange` once. */
   restMs?: number;
 }
 
@@ -38,6 +38,7 @@ export function watchSelector(root: Node, { selector, attributes = [], badged = 
   const changed = (element: Element): boolean => element.matches(selector) || badged(element);
   const observe = () => observer.observe(root, { childList: true, subtree: true, ...(attributes.length > 0 && { attributeFilter: [...attributes] }) });
   let lastInPlace = -Infinity;
+  let rest = restMs ?? 0;
   let resting: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver((records) => {
     let changedInPlace = false;
@@ -50,8 +51,8 @@ export function watchSelector(root: Node, { selector, attributes = [], badged = 
     const now = performance.now();
     if (restMs !== undefined && now - lastInPlace < restMs) {
       // A page changing addresses without pause (every frame, say) would wake this world at
-      // every change: stop listening for `restMs`, then look once at the whole page, which
-      // sees whatever changed meanwhile.
+      // every change: stop listening for a while, then look once at the whole page, which sees
+      // whatever changed meanwhile. The rest doubles while the page keeps at it, up to 4 times.
       observer.disconnect();
       resting = setTimeout(() => {
         resting = undefined;
@@ -59,8 +60,10 @@ export function watchSelector(root: Node, { selector, attributes = [], badged = 
         observe();
         lastInPlace = performance.now();
         onChange();
-      }, restMs);
+      }, rest);
+      rest = Math.min(rest * 2, restMs * MAX_REST_FACTOR);
     } else {
+      if (restMs !== undefined) rest = restMs;
       lastInPlace = now;
       (inPlace ?? onChange)();
     }
@@ -72,6 +75,9 @@ export function watchSelector(root: Node, { selector, attributes = [], badged = 
   }, { once: true });
   return { forgetPending: () => void observer.takeRecords() };
 }
+
+/** How much longer than `restMs` a page that never stops changing addresses is left alone: 1 s at 250 ms. */
+const MAX_REST_FACTOR = 4;
 
 /**
  * Run `task` at once, then at most once per `ms` while calls keep coming; a call within

@@ -361,8 +361,8 @@ describe('observing the page', () => {
     expect(onChange.mock.calls.length).toBeGreaterThanOrEqual(2);
     expect(onChange.mock.calls.length).toBeLessThanOrEqual(4);
     expect(observed.mock.calls.length).toBe(onChange.mock.calls.length + 1);
-    // Quiet again: the page is listened to as before.
-    vi.advanceTimersByTime(1000);
+    // Quiet again (the last rest, grown to 1 s, has ended): the page is listened to as before.
+    vi.advanceTimersByTime(2000);
     const looks = onChange.mock.calls.length;
     restless.setAttribute('email', 'ann@acme.com');
     await microtasks();
