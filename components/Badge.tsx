@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Band } from '@/lib/health';
 import { type BadgeState, badgeLabel, badgeHint } from '@/lib/content/state';
-import { CardFrame, type CardFrameProps } from './CardFrame';
+import { type CardFrameProps, useCardFrame } from './CardFrame';
 import { Tooltip, TOOLTIP_CSS } from './Tooltip';
 
 export interface BadgeProps extends Omit<CardFrameProps, 'reference' | 'state' | 'dark'> {
@@ -50,13 +50,14 @@ const GLYPH = `display: block; width: ${GLYPH_WIDTH}px; height: ${GLYPH_HEIGHT}p
  * The health badge: a fixed-size pill (the page's line never reflows) whose accessible name says everything it shows.
  * The score and the warning mark are drawn, not written: text anywhere in the page's document, closed shadow root
  * or not, is found by the page's `window.find()`, which would tell it a customer's score. Hovering or focusing the
- * pill shows in words what it means; the card opens in an extension frame (CardFrame).
+ * pill shows in words what it means; the card opens in the page's card frame (CardFrame.tsx).
  */
 export function Badge(props: BadgeProps) {
   const { state, dark, open, onToggle } = props;
   const pill = useRef<HTMLButtonElement>(null);
   const [hinting, setHinting] = useState(false);
   const tone = toneOf(state);
+  useCardFrame(open && pill.current !== null, { ...props, reference: pill.current! });
   return (
     <span style={`${ROOT} ${dark ? THEME.dark : THEME.light} color: var(--fg);`}>
       <button
@@ -76,7 +77,6 @@ export function Badge(props: BadgeProps) {
       </button>
       {hinting && !open ? <style>{TOOLTIP_CSS}</style> : null}
       {hinting && !open && pill.current ? <Tooltip reference={pill.current} text={badgeHint(state)} /> : null}
-      {open && pill.current ? <CardFrame {...props} reference={pill.current} /> : null}
     </span>
   );
 }

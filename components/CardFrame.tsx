@@ -1,6 +1,6 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { CARD_PAGE, type OpenEmail, type ShowCard } from '@/lib/card/channel';
+import { CARD_PAGE, type HideCard, type OpenEmail, type ShowCard } from '@/lib/card/channel';
 import type { BadgeState } from '@/lib/content/state';
 import { messageOf, messageText } from '@/lib/suggest/message';
 import { LOOK_CHARS } from '@/lib/suggest/newest';
@@ -13,7 +13,7 @@ export interface CardFrameProps {
   dark: boolean;
   onClose(): void;
   /** What the card says (lib/card/channel.ts FromCard), unchecked: the content script checks it. */
-  onCardMessage(data: unknown, frame: HTMLIFrameElement): void;
+  onCardMessage(data: unknown): void;
   /** The suggestions the rep dismissed on this page, by event id. */
   dismissedOffers(): string[];
   /** Where the badge is: the card offers what that customer's open email asks for. */
@@ -28,50 +28,115 @@ export interface CardFrameProps {
 export const CARD_WIDTH = 340;
 export const CARD_HEIGHT = 460;
 const FRAME = `position: fixed; inset: auto; margin: 0; padding: 0; border: 0; width: ${CARD_WIDTH}px; height: ${CARD_HEIGHT}px; max-width: calc(100vw - 16px);
-  border-radius: 8px; box-shadow: 0 8px 24px rgba(0,0,0,.25); background: transparent; overflow: hidden; z-index: 2147483647; display: block;`;
+  border-radius: 8px; box-shadow: 0 8px 24px rgba(0,0,0,.25); background: transparent; overflow: hidden; z-index: 2147483647;`;
+export const CARD_HOST_TAG = 'quotewise-card';
+const CARD_HOST_STYLE = 'all: initial !important; display: contents !important;';
+
+interface Owner {
+  reference: Element;
+  props: () => CardFrameProps;
+}
 
 /**
- * The badge's card, as an extension page (entrypoints/card) in a frame in the badge's closed
- * root. The page cannot search its text, read its size, or hear the keys the rep types into it.
- * The frame's address carries a secret; the frame accepts the one port that comes with it.
+ * The page's one card frame: an extension page (entrypoints/card) in a closed root of its own,
+ * loaded once the page has a customer and kept, hidden, between cards, so a card opens without
+ * loading a page (and a frame is never removed while a key or click is still being delivered
+ * to it). The page cannot search its text, read its size, or hear the keys the rep types into
+ * it. Its address carries a secret; it accepts the one port that comes with it.
  */
-export function CardFrame(props: CardFrameProps) {
-  const { reference, state, dark, anchorOf } = props;
-  const frame = useRef<HTMLIFrameElement>(null);
-  const latest = useRef(props);
-  latest.current = props;
-  const secret = useMemo(() => crypto.randomUUID(), []);
-  const src = useMemo(() => `${browser.runtime.getURL(CARD_PAGE)}#${secret}`, []);
-  const channel = useMemo(() => new MessageChannel(), []);
-  // The email is read once, when the card opens: what it asks for now.
-  const email = useMemo(() => (anchorOf ? openEmailAt(anchorOf()) : null), []);
+function createCardFrame() {
+  let host: HTMLElement | undefined;
+  let frame: HTMLIFrameElement | undefined;
+  let port: MessagePort | undefined;
+  let ready = false;
+  let owner: Owner | undefined;
+  let stopAnchor: (() => void) | undefined;
+  let generation = 0;
 
-  useLayoutEffect(() => {
-    const element = frame.current!;
-    element.showPopover?.();
-    return anchor(reference, element, { fitHeight: true, onHidden: () => latest.current.onClose() });
-  }, [reference]);
-
-  // Before the frame can load: its load event must find the listener.
-  useLayoutEffect(() => {
-    const element = frame.current!;
+  function build(): void {
+    host = document.createElement(CARD_HOST_TAG);
+    // No box of its own (the frame is in the top layer), and the page's CSS cannot give it one.
+    host.style.cssText = CARD_HOST_STYLE;
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const secret = crypto.randomUUID();
+    const src = `${browser.runtime.getURL(CARD_PAGE)}#${secret}`;
+    const built = document.createElement('iframe');
+    built.title = 'Quotewise card';
+    built.setAttribute('popover', 'manual');
+    built.style.cssText = FRAME;
+    built.src = src;
+    const channel = new MessageChannel();
+    ready = false;
     // The frame's own origin: Chrome loads the per-session address under the extension's origin.
     const cardOrigin = new URL(browser.runtime.getURL('/')).origin;
-    const connect = () => element.contentWindow?.postMessage({ quotewiseCard: secret }, cardOrigin, [channel.port2]);
-    element.addEventListener('load', connect, { once: true });
-    channel.port1.onmessage = (event: MessageEvent) => latest.current.onCardMessage(event.data, element);
-    return () => {
-      element.removeEventListener('load', connect);
-      channel.port1.close();
+    built.addEventListener('load', () => built.contentWindow?.postMessage({ quotewiseCard: secret }, cardOrigin, [channel.port2]), { once: true });
+    channel.port1.onmessage = (event: MessageEvent) => {
+      if ((event.data as { type?: unknown } | null)?.type === 'ready') {
+        ready = true;
+        if (owner) built.focus({ preventScroll: true });
+      } else {
+        owner?.props().onCardMessage(event.data);
+      }
     };
-  }, []);
+    port?.close();
+    port = channel.port1;
+    frame = built;
+    shadow.append(built);
+    document.body.append(host);
+  }
 
-  useEffect(() => {
-    const show: ShowCard = { type: 'show', state, dark, email, dismissed: props.dismissedOffers() };
-    channel.port1.postMessage(show);
-  }, [state, dark]);
+  return {
+    /** Load the frame now, so the first card opens at once. */
+    warm(): void {
+      if (!host?.isConnected) build();
+    },
+    show(next: Owner, email: OpenEmail | null): void {
+      this.warm();
+      const current = next.props();
+      if (owner !== next) {
+        stopAnchor?.();
+        owner = next;
+        generation += 1;
+        frame!.style.colorScheme = current.dark ? 'dark' : 'light';
+        frame!.showPopover?.();
+        stopAnchor = anchor(next.reference, frame!, { fitHeight: true, onHidden: () => owner?.props().onClose() });
+        if (ready) frame!.focus({ preventScroll: true });
+      }
+      const show: ShowCard = { type: 'show', generation, state: current.state, dark: current.dark, email, dismissed: current.dismissedOffers() };
+      port!.postMessage(show);
+    },
+    hide(of: Owner): void {
+      if (owner !== of) return;
+      owner = undefined;
+      stopAnchor?.();
+      stopAnchor = undefined;
+      const hide: HideCard = { type: 'hide' };
+      port?.postMessage(hide);
+      frame?.hidePopover?.();
+    },
+  };
+}
 
-  return <iframe ref={frame} src={src} title="Quotewise card" popover="manual" style={`${FRAME} color-scheme: ${dark ? 'dark' : 'light'};`} />;
+/** The badge UI runs once per page: one card frame for all its badges. */
+export const cardFrame = createCardFrame();
+
+/** The card of one badge, while it is open: shown in the page's card frame, beside its pill. */
+export function useCardFrame(open: boolean, props: CardFrameProps): void {
+  const latest = useRef(props);
+  latest.current = props;
+  const owner = useRef<Owner>();
+  // The email is read once, when the card opens: what it asks for now.
+  const email = useRef<OpenEmail | null>(null);
+  useLayoutEffect(() => {
+    if (!open) return;
+    const opened: Owner = { reference: props.reference, props: () => latest.current };
+    owner.current = opened;
+    email.current = props.anchorOf ? openEmailAt(props.anchorOf()) : null;
+    return () => cardFrame.hide(opened);
+  }, [open, props.reference]);
+  useLayoutEffect(() => {
+    if (open && owner.current) cardFrame.show(owner.current, email.current);
+  }, [open, props.reference, props.state, props.dark]);
 }
 
 /** The sender's email beside the badge, if any: its newest text is all the card reads. */

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { CardPage, type CardActions } from '@/components/CardPage';
 import { CARD_PAINTED_MARK, Handshake, type FromCard } from '@/lib/card/channel';
-import { ShowCardSchema } from '@/lib/card/show';
+import { HideCardSchema, ShowCardSchema } from '@/lib/card/show';
 import { request } from '@/lib/messaging/client';
 
 /**
@@ -26,18 +26,20 @@ function accept(event: MessageEvent): void {
     claimOwn: async (email) => void (await request('settings.claimOwn', { email })),
     hasEvent: async (accountId, id) => (await request('events.has', { accountId, id })).exists,
   };
-  let shown = false;
+  let generation = 0;
   port.onmessage = (message: MessageEvent) => {
+    if (HideCardSchema.safeParse(message.data).success) return render(null, app);
     const show = ShowCardSchema.safeParse(message.data);
     if (!show.success) return;
-    render(<CardPage show={show.data} actions={actions} />, app);
-    if (!shown) {
-      shown = true;
-      tell({ type: 'ready' });
-      // The card's first paint, for `npm run bench` (click → card painted): a task queued in the frame's rendering runs once it is painted.
+    // A new generation is a new card: fresh state, and its heading takes focus.
+    render(<CardPage key={show.data.generation} show={show.data} actions={actions} />, app);
+    if (show.data.generation !== generation) {
+      generation = show.data.generation;
+      // Each card's first paint, for `npm run bench` (click → card painted): a task queued from the frame's rendering runs once it is painted.
       requestAnimationFrame(() => setTimeout(() => performance.mark(CARD_PAINTED_MARK)));
     }
   };
+  tell({ type: 'ready' });
 }
 
 addEventListener('message', accept);

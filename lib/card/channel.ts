@@ -29,9 +29,10 @@ export interface OpenEmail {
   text: string;
 }
 
-/** Badge to card: what to show. Sent whenever it changes. */
+/** Badge to card: what to show. Sent whenever it changes; a new `generation` is a new card (fresh state, focus on its heading). */
 export interface ShowCard {
   type: 'show';
+  generation: number;
   state: BadgeState;
   dark: boolean;
   email: OpenEmail | null;
@@ -39,9 +40,14 @@ export interface ShowCard {
   dismissed: string[];
 }
 
+/** Badge to card: the card closed; show nothing until the next. */
+export interface HideCard {
+  type: 'hide';
+}
+
 /**
  * Card to badge, checked by the content script (the badge UI ships no validator):
- * - `ready`: the card has drawn, give the frame focus;
+ * - `ready`: the card page has its port: a card opened before can take focus now;
  * - `close`;
  * - `ownClaimed`: the rep said the signed-in address is theirs (the card saved it), stop asking;
  * - `notOwn`: the rep said the signed-in address is a customer's, show it as one for this page;

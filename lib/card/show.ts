@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { HealthSummary } from '../health';
 import { Id } from '../primitives';
 import { LOOK_CHARS } from '../suggest/newest';
-import type { ShowCard } from './channel';
+import type { HideCard, ShowCard } from './channel';
 
 /**
  * The card page's check of what the badge sends it (lib/card/channel.ts). Only the card
@@ -25,8 +25,11 @@ const BadgeStateSchema = z.discriminatedUnion('kind', [
 
 export const ShowCardSchema = z.object({
   type: z.literal('show'),
+  generation: z.int().check(z.minimum(1)),
   state: BadgeStateSchema,
   dark: z.boolean(),
   email: z.nullable(z.object({ id: z.string().check(z.minLength(1), z.maxLength(200)), text: z.string().check(z.maxLength(LOOK_CHARS)) })),
   dismissed: z.array(Id).check(z.maxLength(1000)),
 }) satisfies z.ZodMiniType<ShowCard>;
+
+export const HideCardSchema = z.object({ type: z.literal('hide') }) satisfies z.ZodMiniType<HideCard>;

@@ -18,8 +18,6 @@ interface Shown {
   /** Whether `dark` was read from the page yet, or is still the page's last theme carried over. */
   themeRead: boolean;
   open: boolean;
-  /** The card asked to close: it is hidden, and goes when this fires. */
-  closing?: ReturnType<typeof setTimeout>;
 }
 
 export interface BadgeControllerOptions {
@@ -163,26 +161,19 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
       state: badge.state,
       dark: badge.dark,
       open: badge.open,
-      onToggle: () => setOpen(badge, badge.closing !== undefined || !badge.open),
+      onToggle: () => setOpen(badge, !badge.open),
       onClose: () => setOpen(badge, false),
-      onCardMessage: (data, frame) => fromCard(badge, data, frame),
+      onCardMessage: (data) => fromCard(badge, data),
       dismissedOffers: () => [...dismissedOffers],
     };
   }
 
   /** What the badge's card (an extension frame) says; its writes went to the background from the card, and their broadcast refreshes the badges. */
-  function fromCard(badge: Shown, data: unknown, frame: HTMLIFrameElement): void {
+  function fromCard(badge: Shown, data: unknown): void {
     const message = FromCard.safeParse(data);
     if (!message.success || !badge.open) return;
     const { type, id } = message.data;
-    if (type === 'ready') frame.focus({ preventScroll: true });
-    else if (type === 'close') {
-      // Focus leaves the frame at once; the frame goes a moment later, once the key or click that
-      // closed it has been answered there (a frame removed mid-event leaves the browser waiting on it).
-      pillOf(badge)?.focus({ preventScroll: true });
-      frame.style.visibility = 'hidden';
-      badge.closing ??= setTimeout(() => !signal.aborted && setOpen(badge, false), CLOSE_AFTER_MS);
-    }
+    if (type === 'close') setOpen(badge, false);
     else if (type === 'dismissOffer' && id) dismissedOffers.add(id);
     else if (type === 'notOwn') {
       // A customer after all, for this page.
@@ -231,13 +222,6 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
   }
 
   function setOpen(badge: Shown, open: boolean, returnFocus = true): void {
-    if (badge.closing !== undefined) {
-      // The card said close: it is closed, whatever comes next.
-      clearTimeout(badge.closing);
-      badge.closing = undefined;
-      badge.open = false;
-      draw(badge);
-    }
     for (const other of shown.values()) if (other !== badge && other.open) setOpen(other, false, false);
     if (badge.open === open) return;
     badge.open = open;
@@ -297,9 +281,6 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
 
   return { scan, refresh, dismissOutside, badged, get size() { return shown.size; } };
 }
-
-/** Long enough for the browser to have answered the closing key or click in the card's frame. */
-const CLOSE_AFTER_MS = 100;
 
 /** Host-rule answers kept before those no badge needs are forgotten: a thread's worth, so a busy page does not prune on every scan. */
 const ANSWERS_KEPT = 16;

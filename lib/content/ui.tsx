@@ -1,4 +1,5 @@
 import { Badge } from '@/components/Badge';
+import { cardFrame } from '@/components/CardFrame';
 import { mountClosed } from './mount';
 import { isDarkAt } from './theme';
 import type { BadgeUi } from './ui-contract';
@@ -7,6 +8,8 @@ import type { BadgeUi } from './ui-contract';
 export const badgeUi: BadgeUi = {
   isDarkAt,
   mount(anchor, place, props) {
+    // The page has a customer: its card frame loads now, so the first card opens without waiting for it.
+    cardFrame.warm();
     // The card reads the anchor's message when it opens (email suggestions): the anchor it is at then.
     let at = anchor;
     const anchorOf = () => at;

@@ -59,7 +59,7 @@ async function pageGeometry(page: Page) {
     for (let y = 0; y < innerHeight; y += 8) {
       for (let x = 0; x < innerWidth; x += 8) {
         // Beyond the pills themselves: what an open card covers.
-        if (onPill(x, y) || document.elementFromPoint(x, y)?.localName !== 'quotewise-badge') continue;
+        if (onPill(x, y) || !document.elementFromPoint(x, y)?.localName.startsWith('quotewise-')) continue;
         covered++;
         [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
       }

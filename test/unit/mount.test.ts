@@ -4,6 +4,7 @@ import { mountClosed } from '@/lib/content/mount';
 import { badgeUi } from '@/lib/content/ui';
 
 afterEach(() => {
+  // The card frame's host stays for the page's life; each test starts from an empty page.
   document.body.replaceChildren();
 });
 
@@ -53,11 +54,17 @@ describe('mountClosed: the badge host', () => {
     expect(badge.shadow.querySelector('style')).toBeNull();
     expect(badge.shadow.adoptedStyleSheets ?? []).toHaveLength(0);
 
+    // The page's one card frame loads with its first badge, in a closed root of its own.
+    const cards = document.querySelectorAll('quotewise-card');
+    expect(cards).toHaveLength(1);
+    expect(cards[0]!.shadowRoot).toBeNull();
+    expect([...cards[0]!.attributes].map((a) => a.name)).toEqual(['style']);
+    badgeUi.mount(document.body.appendChild(document.createElement('span')), 'after', props(false));
+    expect(document.querySelectorAll('quotewise-card')).toHaveLength(1);
+
     badge.update(props(true));
-    const frame = badge.shadow.querySelector('iframe')!;
-    expect(frame.getAttribute('title')).toBe('Quotewise card');
-    expect(frame.getAttribute('src')).toMatch(/\/card\.html#[0-9a-f-]{36}$/);
-    expect(badge.shadow.querySelector('[role="dialog"]')).toBeNull();
+    // Nothing of the card in the badge's root: it is in the frame.
+    expect(badge.shadow.querySelector('iframe, [role="dialog"]')).toBeNull();
     expect(badge.shadow.textContent).toBe('');
     badge.update(props(false));
     expect(badge.shadow.querySelector('iframe')).toBeNull();

@@ -31,7 +31,7 @@ function show(scene: GalleryScene): void {
   render(null, card);
   render(<Badge state={scene.state} dark={scene.dark} open={false} onToggle={noop} onClose={noop} onCardMessage={noop} dismissedOffers={() => []} />, pill);
   // The card as its frame shows it, beside the pill.
-  if (scene.open) render(<CardPage show={{ type: 'show', state: scene.state, dark: scene.dark, email: null, dismissed: [] }} actions={actions} />, card);
+  if (scene.open) render(<CardPage show={{ type: 'show', generation: 1, state: scene.state, dark: scene.dark, email: null, dismissed: [] }} actions={actions} />, card);
 }
 
 (window as unknown as { showScene: typeof show }).showScene = show;
