@@ -241,7 +241,7 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
     hostRules.clear();
     for (const [key, result] of answers) if (stale(result)) answers.delete(key);
     lookups.forget(stale);
-    ask();
+    if (sightings.some((sighting) => queriesOf(sighting).some((key) => !settled(key)))) lookups.requestChanged();
   }
 
   /**

@@ -50,16 +50,19 @@ export function createLookups({ lookup, missing, answered, signal }: LookupsOpti
     if (waiting) send();
   }
 
-  function send(): void {
+  /** `outsideBudget`: asked because the background said data changed, which no page can make it say. */
+  function send(outsideBudget = false): void {
     waiting = false;
     if (signal.aborted) return;
     for (const batch of batches(missing())) {
-      if (tokens === 0) {
-        waiting = true;
-        return;
+      if (!outsideBudget) {
+        if (tokens === 0) {
+          waiting = true;
+          return;
+        }
+        tokens--;
+        refill ??= setTimeout(addToken, LOOKUP_REFILL_MS);
       }
-      tokens--;
-      refill ??= setTimeout(addToken, LOOKUP_REFILL_MS);
       void ask(batch);
     }
   }
@@ -101,6 +104,14 @@ export function createLookups({ lookup, missing, answered, signal }: LookupsOpti
     /** Something is missing: ask now, or as soon as the budget allows. */
     request(): void {
       if (!waiting) send();
+    },
+    /**
+     * The background broadcast a write (lib/background/notify.ts): ask for what it made stale
+     * now, outside the page's budget. Only the extension's own pages write, so a page cannot
+     * drive this, and a rep logging several quotes in a row sees each one on the badge at once.
+     */
+    requestChanged(): void {
+      send(true);
     },
     /** Forget these answers (their account changed): they are asked again. */
     forget(stale: (result: LookupResult) => boolean): void {

@@ -104,6 +104,23 @@ describe('lookups: the page’s cache and budget', () => {
     expect(lookup.mock.calls.every(([batch]) => batch.emails.length === 1)).toBe(true);
   });
 
+  it('asks at once after the background broadcast a write, even with the budget spent: the rep sees each quote logged', async () => {
+    const { lookup } = fakeBackground();
+    const { page, lookups } = start(lookup);
+    for (let i = 0; i < LOOKUP_BURST + 2; i++) {
+      page.shows = [`spent${i}@acme.com`];
+      lookups.request();
+      await vi.advanceTimersByTimeAsync(0);
+    }
+    expect(lookup).toHaveBeenCalledTimes(LOOKUP_BURST);
+    // A write changed Acme's health: its answer is stale, and asked again now, not at the next refill.
+    page.shows = ['jane@acme.com'];
+    lookups.requestChanged();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(lookup).toHaveBeenCalledTimes(LOOKUP_BURST + 1);
+    expect(lookup.mock.calls.at(-1)![0].emails).toEqual(['jane@acme.com']);
+  });
+
   it('sends a large page in batches from its burst, and the rest as the budget refills, without asking what left meanwhile', async () => {
     const { lookup } = fakeBackground({ hold: true });
     const { page, lookups } = start(lookup);
