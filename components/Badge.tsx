@@ -87,11 +87,15 @@ function Glyph({ text, warning, color }: { text: string; warning: boolean; color
   useLayoutEffect(() => {
     const element = canvas.current!;
     const scale = Math.max(1, Math.ceil(globalThis.devicePixelRatio || 1));
-    element.width = GLYPH_WIDTH * scale;
-    element.height = GLYPH_HEIGHT * scale;
+    // Resizing a canvas reallocates it: only when the screen's density asks for another size.
+    if (element.width !== GLYPH_WIDTH * scale) {
+      element.width = GLYPH_WIDTH * scale;
+      element.height = GLYPH_HEIGHT * scale;
+    }
     const context = element.getContext('2d');
     if (!context) return;
-    context.scale(scale, scale);
+    context.setTransform(scale, 0, 0, scale, 0, 0);
+    context.clearRect(0, 0, GLYPH_WIDTH, GLYPH_HEIGHT);
     context.textAlign = 'center';
     context.textBaseline = 'middle';
     const mark = warning ? 14 : 0;
