@@ -105,6 +105,16 @@ function createCardFrame() {
       const show: ShowCard = { type: 'show', generation, state: current.state, dark: current.dark, email, dismissed: current.dismissedOffers() };
       port!.postMessage(show);
     },
+    /** Remove the frame and its host: the content script stopped (the extension went, or the page is done). */
+    dispose(): void {
+      owner = undefined;
+      stopAnchor?.();
+      stopAnchor = undefined;
+      port?.close();
+      port = undefined;
+      host?.remove();
+      host = undefined;
+    },
     hide(of: Owner): void {
       if (owner !== of) return;
       owner = undefined;

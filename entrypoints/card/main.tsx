@@ -1,49 +1,14 @@
-import { render } from 'preact';
-import { CardPage, type CardActions } from '@/components/CardPage';
-import { CARD_PAINTED_MARK, Handshake, type FromCard } from '@/lib/card/channel';
-import { HideCardSchema, ShowCardSchema } from '@/lib/card/show';
-import { request } from '@/lib/messaging/client';
-
 /**
- * The card behind a badge (components/CardFrame.tsx opens it). It waits for the one port that
- * comes with the secret in its own address, then shows what the badge sends down it.
+ * The card page. Chrome may load it once more as its extension goes (updated or disabled), with
+ * no extension API left: then it does nothing, rather than fail loading the API's polyfill. The
+ * badge's handshake can arrive while the card's module loads: it is kept for it.
  */
-const secret = location.hash.slice(1);
-const app = document.querySelector('#app')!;
-
-function accept(event: MessageEvent): void {
-  const handshake = Handshake.safeParse(event.data);
-  const port = event.ports[0];
-  if (!handshake.success || handshake.data.quotewiseCard !== secret || !port) return;
-  removeEventListener('message', accept);
-  const tell = (message: FromCard) => port.postMessage(message);
-  const actions: CardActions = {
-    tell,
-    open: async (page, accountId, form, offer) => void (await request('ui.open', { page, accountId, form, prefill: offer?.prefill })),
-    // The id is picked here, once: a retry of this request (the service worker restarted) gets the same account back.
-    createAccount: (input) => request('accounts.create', { id: crypto.randomUUID(), ...input }),
-    dismissWarning: async (input) => void (await request('warnings.dismiss', input)),
-    claimOwn: async (email) => void (await request('settings.claimOwn', { email })),
-    hasEvent: async (accountId, id) => (await request('events.has', { accountId, id })).exists,
-  };
-  let generation = 0;
-  port.onmessage = (message: MessageEvent) => {
-    if (HideCardSchema.safeParse(message.data).success) return render(null, app);
-    const show = ShowCardSchema.safeParse(message.data);
-    if (!show.success) return;
-    // A new generation is a new card: fresh state, and its heading takes focus.
-    render(<CardPage key={show.data.generation} show={show.data} actions={actions} />, app);
-    if (show.data.generation !== generation) {
-      generation = show.data.generation;
-      // Each card's first paint, for `npm run bench` (click → card painted): a task queued from the frame's rendering runs once it is painted.
-      requestAnimationFrame(() => setTimeout(() => performance.mark(CARD_PAINTED_MARK)));
-    }
-  };
-  tell({ type: 'ready' });
+const early: MessageEvent[] = [];
+const keep = (event: MessageEvent) => void early.push(event);
+addEventListener('message', keep);
+if ((globalThis as { chrome?: { runtime?: { id?: string } } }).chrome?.runtime?.id) {
+  void import('@/components/card-page-start').then(({ startCardPage }) => {
+    removeEventListener('message', keep);
+    startCardPage(early);
+  });
 }
-
-addEventListener('message', accept);
-// The badge gives the frame focus once the card is drawn; the card's heading takes it then.
-addEventListener('focus', () => {
-  if (document.activeElement === document.body) document.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
-});

@@ -271,6 +271,7 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
 
   signal.addEventListener('abort', () => {
     for (const anchor of [...shown.keys()]) release(anchor).mounted.remove();
+    ui?.dispose();
     answers.clear();
     hostRules.clear();
     sightings = [];

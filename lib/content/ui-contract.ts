@@ -23,6 +23,8 @@ export interface MountedBadge {
 
 export interface BadgeUi {
   mount(anchor: Element, place: 'after' | 'append', props: BadgeProps): MountedBadge;
+  /** Remove what the UI keeps for the page's life (its card frame): the content script is stopping. */
+  dispose(): void;
   /** Is the page dark where the badge sits (lib/content/theme.ts)? Read only once badges are shown, so it ships here, not in the content script. */
   isDarkAt(element: Element): boolean;
 }

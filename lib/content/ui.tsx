@@ -7,6 +7,7 @@ import type { BadgeUi } from './ui-contract';
 /** The badge UI the content script loads on demand (entrypoints/badge-ui.ts). */
 export const badgeUi: BadgeUi = {
   isDarkAt,
+  dispose: () => cardFrame.dispose(),
   mount(anchor, place, props) {
     // The page has a customer: its card frame loads now, so the first card opens without waiting for it.
     cardFrame.warm();

@@ -197,12 +197,13 @@ describe('badge on Gmail', () => {
     await expectBadges(page, THREAD_BADGES);
     await session.serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
     // The orphaned content script notices on its first scan a second after its last check
-    // (WXT's context checks runtime.id), here the next conversation the rep opens, and
-    // removes every badge.
+    // (lib/content/lifetime.ts checks runtime.id), here the next conversation the rep opens, and
+    // removes every badge and the page's card frame.
     await page.waitForTimeout(1_100);
     await openAnotherConversation(page, { email: 'jane.doe@acme-industrial.com', name: 'Jane Doe' });
     await expect.poll(async () => (await pageView(page)).hosts).toBe(0);
     expect(await badgeNames(page)).toEqual([]);
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('quotewise-card').length)).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -47,6 +47,7 @@ function recordingUi() {
   const drawn = new Map<Element, BadgeProps>();
   const ui: BadgeUi = {
     isDarkAt: badgeUi.isDarkAt,
+    dispose: badgeUi.dispose,
     mount(anchor, place, props) {
       const mounted = badgeUi.mount(anchor, place, props);
       drawn.set(anchor, props);
