@@ -151,9 +151,15 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
   /** Answered, or being asked: not to be asked again. */
   const settled = (key: string) => answers.has(key) || lookups.settled(key);
 
-  /** Ask the background for what the page shows and nobody answered yet. Most scans find nothing new, and find it without building the batch. */
-  function ask(): void {
-    if (sightings.some((sighting) => queriesOf(sighting).some((key) => !settled(key)))) lookups.request();
+  /**
+   * Ask the background for what the page shows and nobody answered yet. Most scans find nothing new,
+   * and find it without building the batch. `afterWrite`: the background broadcast a write, asked
+   * about at once, outside the page's budget (lookups.ts).
+   */
+  function ask(afterWrite = false): void {
+    if (!sightings.some((sighting) => queriesOf(sighting).some((key) => !settled(key)))) return;
+    if (afterWrite) lookups.requestChanged();
+    else lookups.request();
   }
 
   function props(badge: Shown): BadgeProps {
@@ -241,7 +247,7 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
     hostRules.clear();
     for (const [key, result] of answers) if (stale(result)) answers.delete(key);
     lookups.forget(stale);
-    if (sightings.some((sighting) => queriesOf(sighting).some((key) => !settled(key)))) lookups.requestChanged();
+    ask(true);
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AxFrame, type ExtensionSession, accessibleNodes, launchExtension, loadDemoBook, serveFixture, waitForAccessible, withAxFrames } from './harness';
-import { type Box, GLOBEX, boxesOf, expectBadges, focusAccessible, focusedName, openPage, serveGlobexThread } from './badge-harness';
+import { type AxFrame, type ExtensionSession, accessibleNodes, launchExtension, loadDemoBook, waitForAccessible, withAxFrames } from './harness';
+import { type Box, GLOBEX, boxesOf, expectBadges, focusAccessible, focusedName, launchWithFixtures, openPage, serveGlobexThread } from './badge-harness';
 
 /**
  * The card behind a badge, as a rep meets it at 1280×720 and on a small laptop (1024×600),
@@ -170,8 +170,7 @@ describe('the badge card on screen', () => {
 describe('first run: the rep’s own address', () => {
   let session: ExtensionSession;
   beforeAll(async () => {
-    session = await launchExtension();
-    await serveFixture(session.context, 'https://mail.google.com/**', 'gmail/thread.html');
+    session = await launchWithFixtures([['https://mail.google.com/**', 'gmail/thread.html']]);
   });
   afterAll(async () => {
     await session?.close();

@@ -154,26 +154,23 @@ export async function withAxFrames<T>(page: Page, use: (frames: AxFrame[]) => Pr
   }
 }
 
-/** `task`'s result, or undefined if it failed or took longer than `ms`. */
-async function within<T>(ms: number, task: () => Promise<T>): Promise<T | undefined> {
+/** `promise`, or a rejection naming `what` once `ms` have passed: an extension frame that closes mid-call never answers. */
+function deadline<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
-  try {
-    return await Promise.race([task().catch(() => undefined), late]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
-/** A session whose calls fail after 2 s instead of waiting for ever: an extension frame that closes mid-call never answers. */
+/** `task`'s result, or undefined if it failed or took longer than `ms`. */
+function within<T>(ms: number, task: () => Promise<T>): Promise<T | undefined> {
+  return deadline(ms, 'task', task()).catch(() => undefined);
+}
+
+/** A session whose calls fail after 2 s instead of waiting for ever. */
 function bounded(cdp: CDPSession): CDPSession {
-  const send = cdp.send.bind(cdp);
+  const send = cdp.send.bind(cdp) as (method: string, params?: object) => Promise<unknown>;
   return Object.assign(Object.create(cdp) as CDPSession, {
-    send: ((method: string, params?: object) => {
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${method}: the frame did not answer`)), 2_000)));
-      return Promise.race([(send as (m: string, p?: object) => Promise<unknown>)(method, params), late]).finally(() => clearTimeout(timer));
-    }) as CDPSession['send'],
+    send: ((method: string, params?: object) => deadline(2_000, method, send(method, params))) as CDPSession['send'],
     detach: () => cdp.detach(),
   });
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { protocol } from '@/lib/messaging/protocol';
 import { ALLOWED_SENDERS } from '@/lib/messaging/senders';
-import { type ExtensionSession, launchExtension, serveFixture, waitForAccessible } from './harness';
-import { anyBadge, openPage } from './badge-harness';
+import { type ExtensionSession, waitForAccessible } from './harness';
+import { anyBadge, launchWithFixtures, openPage } from './badge-harness';
 
 /**
  * Issue 15: every message of the protocol, sent from the badge's content script (its isolated
@@ -15,8 +15,7 @@ type Reply = { ok: boolean; error?: { code: string } };
 describe('who may send each message, in the browser', () => {
   let session: ExtensionSession;
   beforeAll(async () => {
-    session = await launchExtension();
-    await serveFixture(session.context, 'https://mail.google.com/**', 'gmail/thread.html');
+    session = await launchWithFixtures([['https://mail.google.com/**', 'gmail/thread.html']]);
   });
   afterAll(async () => {
     await session?.close();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, accessibleNodes, launchExtension, serveFixture, waitForAccessible } from './harness';
-import { focusAccessible, openPage } from './badge-harness';
+import { type ExtensionSession, accessibleNodes, waitForAccessible } from './harness';
+import { focusAccessible, launchWithFixtures, openPage } from './badge-harness';
 
 /**
  * Issue 15: what a hostile page learns about the badges beside its addresses. The Gmail thread
@@ -73,8 +73,7 @@ describe('a hostile page cannot tell a customer from a stranger, or read a score
   let page: Page;
 
   beforeAll(async () => {
-    session = await launchExtension();
-    await serveFixture(session.context, 'https://mail.google.com/**', 'gmail/thread.html');
+    session = await launchWithFixtures([['https://mail.google.com/**', 'gmail/thread.html']]);
     const send = (type: string, data: unknown) => session.send({ quotewise: 1, type, data }) as Promise<{ ok: boolean; data: { id: string } }>;
     // The rep's own domain is answered once, so only the two customers have a badge.
     expect((await send('settings.claimOwn', { email: 'rep@northwind-supply.com' })).ok).toBe(true);
