@@ -1,11 +1,13 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Band } from '@/lib/health';
-import { type BadgeState, badgeLabel, badgeHint } from '@/lib/content/state';
+import { type BadgeState, badgeLabel, badgeHint, listMarkHint, listMarkLabel } from '@/lib/content/state';
 import { type CardFrameProps, useCardFrame } from './CardFrame';
 import { Tooltip, TOOLTIP_CSS } from './Tooltip';
 
 export interface BadgeProps extends Omit<CardFrameProps, 'reference' | 'state' | 'dark'> {
   state: BadgeState;
+  /** In a message list: a compact mark (a dot in the band's colour, and the warning mark), no "+" for people who are not accounts. */
+  list: boolean;
   dark: boolean;
   open: boolean;
   onToggle(): void;
@@ -34,17 +36,22 @@ export const THEME = {
  */
 const ROOT = 'all: initial; display: inline-block; width: 40px; height: 18px; margin-left: 4px; vertical-align: middle; font: 12px/16px system-ui, sans-serif;';
 const PILL = 'box-sizing: border-box; display: block; width: 40px; height: 18px; padding: 0; border-radius: 9px; border: 1px solid var(--ring); cursor: pointer;';
+const TONE_COLOR: Record<Tone, string> = { ok: '#15803d', watch: '#b45309', risk: '#b91c1c', none: '#4b5563', new: 'var(--bg)' };
 const TONE_STYLE: Record<Tone, string> = {
-  ok: `${PILL} background: #15803d;`,
-  watch: `${PILL} background: #b45309;`,
-  risk: `${PILL} background: #b91c1c;`,
-  none: `${PILL} background: #4b5563;`,
+  ok: `${PILL} background: ${TONE_COLOR.ok};`,
+  watch: `${PILL} background: ${TONE_COLOR.watch};`,
+  risk: `${PILL} background: ${TONE_COLOR.risk};`,
+  none: `${PILL} background: ${TONE_COLOR.none};`,
   new: `${PILL} background: var(--bg); border-color: var(--line);`,
 };
 /** The glyph's box inside the pill's 1px border. */
 const GLYPH_WIDTH = 38;
 const GLYPH_HEIGHT = 16;
-const GLYPH = `display: block; width: ${GLYPH_WIDTH}px; height: ${GLYPH_HEIGHT}px; pointer-events: none;`;
+/** A message list's mark: its host is HOST_WIDTH.mark wide (lib/content/mount.ts), the mark 2px less, so the sender's name keeps a gap. */
+const MARK_WIDTH = 24;
+const MARK_HEIGHT = 18;
+const MARK_ROOT = `all: initial; display: inline-block; width: ${MARK_WIDTH}px; height: ${MARK_HEIGHT}px; margin-right: 2px; vertical-align: middle; font: 12px/16px system-ui, sans-serif;`;
+const MARK = `box-sizing: border-box; display: block; width: ${MARK_WIDTH}px; height: ${MARK_HEIGHT}px; padding: 0; border: 0; border-radius: 4px; background: transparent; cursor: pointer;`;
 
 /**
  * The health badge: a fixed-size pill (the page's line never reflows) whose accessible name says everything it shows.
@@ -53,18 +60,24 @@ const GLYPH = `display: block; width: ${GLYPH_WIDTH}px; height: ${GLYPH_HEIGHT}p
  * pill shows in words what it means; the card opens in the page's card frame (CardFrame.tsx).
  */
 export function Badge(props: BadgeProps) {
-  const { state, dark, open, onToggle } = props;
+  const { state, dark, open, onToggle, list } = props;
   const pill = useRef<HTMLButtonElement>(null);
   const [hinting, setHinting] = useState(false);
   const tone = toneOf(state);
   useCardFrame(open && pill.current !== null, { ...props, reference: pill.current! });
+  const theme = `${dark ? THEME.dark : THEME.light} color: var(--fg);`;
+  // A list row with no account among its senders: the slot stays, empty (lib/content/badges.ts says why).
+  if (state.kind === 'blank') return <span style={`${MARK_ROOT} ${theme}`} />;
+  const warning = state.kind === 'account' && Boolean(state.summary?.warnings.length);
+  const mark = list && state.kind === 'account';
   return (
-    <span style={`${ROOT} ${dark ? THEME.dark : THEME.light} color: var(--fg);`}>
+    // In a message list the row under the mark opens its conversation on a click: the mark's own clicks stay here.
+    <span style={`${mark ? MARK_ROOT : ROOT} ${theme}`} {...(mark && KEEP_POINTER)}>
       <button
         ref={pill}
         type="button"
-        style={TONE_STYLE[tone]}
-        aria-label={badgeLabel(state)}
+        style={mark ? MARK : TONE_STYLE[tone]}
+        aria-label={mark ? listMarkLabel(state) : badgeLabel(state)}
         aria-haspopup="dialog"
         aria-expanded={open}
         onClick={onToggle}
@@ -73,48 +86,80 @@ export function Badge(props: BadgeProps) {
         onFocus={() => setHinting(true)}
         onBlur={() => setHinting(false)}
       >
-        <Glyph text={glyph(state)} warning={state.kind === 'account' && Boolean(state.summary?.warnings.length)} color={tone === 'new' ? (dark ? '#f3f4f6' : '#1f2937') : '#fff'} />
+        {mark ? (
+          <Canvas width={MARK_WIDTH} height={MARK_HEIGHT} drawing={[TONE_COLOR[tone], warning, dark]} draw={drawMark} />
+        ) : (
+          <Canvas width={GLYPH_WIDTH} height={GLYPH_HEIGHT} drawing={[glyph(state), warning, tone === 'new' ? (dark ? '#f3f4f6' : '#1f2937') : '#fff']} draw={drawGlyph} />
+        )}
       </button>
       {hinting && !open ? <style>{TOOLTIP_CSS}</style> : null}
-      {hinting && !open && pill.current ? <Tooltip reference={pill.current} text={badgeHint(state)} /> : null}
+      {hinting && !open && pill.current ? <Tooltip reference={pill.current} text={mark ? listMarkHint(state) : badgeHint(state)} /> : null}
     </span>
   );
 }
 
-/** The score (or "+", "–") and, with a warning, a yellow "!" mark, drawn on a canvas at the screen's pixel density. */
-function Glyph({ text, warning, color }: { text: string; warning: boolean; color: string }) {
+/** The score (or "+", "–") and, with a warning, a yellow "!" mark. */
+function drawGlyph(context: CanvasRenderingContext2D, text: string, warning: boolean, color: string): void {
+  const mark = warning ? 14 : 0;
+  context.fillStyle = color;
+  context.font = '700 11px system-ui, sans-serif';
+  context.fillText(text, (GLYPH_WIDTH - mark) / 2, GLYPH_HEIGHT / 2 + 0.5);
+  if (warning) drawWarning(context, GLYPH_WIDTH - 8, GLYPH_HEIGHT / 2);
+}
+
+/** A message list's mark: a dot in the band's colour (ringed on a dark page, where the dot's edge would fade), and the warning mark. */
+function drawMark(context: CanvasRenderingContext2D, color: string, warning: boolean, dark: boolean): void {
+  context.beginPath();
+  context.arc(5, MARK_HEIGHT / 2, 4.5, 0, 2 * Math.PI);
+  context.fillStyle = color;
+  context.fill();
+  if (dark) {
+    context.strokeStyle = '#e5e7eb';
+    context.lineWidth = 1;
+    context.stroke();
+  }
+  if (warning) drawWarning(context, MARK_WIDTH - 6.5, MARK_HEIGHT / 2);
+}
+
+/** The warning mark: a yellow disc with a black "!". */
+function drawWarning(context: CanvasRenderingContext2D, x: number, y: number): void {
+  context.beginPath();
+  context.arc(x, y, 6, 0, 2 * Math.PI);
+  context.fillStyle = '#fde047';
+  context.fill();
+  context.fillStyle = '#111';
+  context.font = '700 9px system-ui, sans-serif';
+  context.fillText('!', x, y + 0.5);
+}
+
+const stop = (event: Event) => event.stopPropagation();
+const KEEP_POINTER = { onClick: stop, onMouseDown: stop, onMouseUp: stop, onPointerDown: stop, onPointerUp: stop, onDblClick: stop, onKeyDown: stop };
+
+/**
+ * A drawing at the screen's pixel density: the score and the marks are drawn, not written, so the page's
+ * `window.find()` cannot find them. It is drawn again only when `drawing`, what it shows, changes.
+ */
+function Canvas<T extends unknown[]>({ width, height, drawing, draw }: { width: number; height: number; drawing: T; draw: (context: CanvasRenderingContext2D, ...drawing: T) => void }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {
     const element = canvas.current!;
     const scale = Math.max(1, Math.ceil(globalThis.devicePixelRatio || 1));
     // Resizing a canvas reallocates it: only when the screen's density asks for another size.
-    if (element.width !== GLYPH_WIDTH * scale) {
-      element.width = GLYPH_WIDTH * scale;
-      element.height = GLYPH_HEIGHT * scale;
+    if (element.width !== width * scale) {
+      element.width = width * scale;
+      element.height = height * scale;
     }
     const context = element.getContext('2d');
     if (!context) return;
     context.setTransform(scale, 0, 0, scale, 0, 0);
-    context.clearRect(0, 0, GLYPH_WIDTH, GLYPH_HEIGHT);
+    context.clearRect(0, 0, width, height);
     context.textAlign = 'center';
     context.textBaseline = 'middle';
-    const mark = warning ? 14 : 0;
-    context.fillStyle = color;
-    context.font = '700 11px system-ui, sans-serif';
-    context.fillText(text, (GLYPH_WIDTH - mark) / 2, GLYPH_HEIGHT / 2 + 0.5);
-    if (warning) {
-      const x = GLYPH_WIDTH - 8;
-      context.beginPath();
-      context.arc(x, GLYPH_HEIGHT / 2, 6, 0, 2 * Math.PI);
-      context.fillStyle = '#fde047';
-      context.fill();
-      context.fillStyle = '#111';
-      context.font = '700 9px system-ui, sans-serif';
-      context.fillText('!', x, GLYPH_HEIGHT / 2 + 0.5);
-    }
-  }, [text, warning, color]);
-  return <canvas ref={canvas} style={GLYPH} aria-hidden="true" />;
+    draw(context, ...drawing);
+  }, [width, height, ...drawing]);
+  return <canvas ref={canvas} style={`display: block; width: ${width}px; height: ${height}px; pointer-events: none;`} aria-hidden="true" />;
 }
+
 
 function toneOf(state: BadgeState): Tone {
   if (state.kind !== 'account') return 'new';

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SuggestionOffer } from '@/lib/suggest/offer';
 import type { HealthSummary, Reason, Warning } from '@/lib/health';
-import { type BadgeState, ownQuestion } from '@/lib/content/state';
+import { type BadgeState, bandLine, ownQuestion } from '@/lib/content/state';
 import type { Formats } from '@/lib/format';
 import type { UI_FORMS } from '@/lib/messaging/ui';
 import type { WarningName } from '@/lib/model';
@@ -67,7 +67,7 @@ export function BadgeCard(props: CardProps) {
     <div ref={card} class="card" role="dialog" aria-labelledby="qw-title" onKeyDown={onKeyDown} onKeyUp={onKeyUp}>
       <div class="head">
         <h2 id="qw-title" tabIndex={-1}>
-          {state.kind === 'unknown' ? `${state.label} is not an account yet` : state.kind === 'self' ? ownQuestion(state) : (state.summary?.accountName ?? state.accountName)}
+          {state.kind === 'unknown' ? `${state.label} is not an account yet` : state.kind === 'self' ? ownQuestion(state) : state.kind === 'account' ? (state.summary?.accountName ?? state.accountName) : ''}
         </h2>
         <button type="button" class="close" aria-label="Close" onClick={onClose}>
           ×
@@ -187,15 +187,6 @@ function Account({ state, onOpen, onDismiss }: CardProps & { state: Extract<Badg
   );
 }
 
-/** "At risk, 12 of 100, was Watch a month ago": the band in words, the score, and the band a month and three months ago where it differs. */
-export function bandLine(summary: HealthSummary): string {
-  const score = summary.score === null ? '' : `, ${summary.score} of 100`;
-  // Each past band where known and different from the one after it: ", was Watch a month ago, Healthy three months ago".
-  const month = summary.monthAgo && summary.monthAgo.band !== summary.band ? `${summary.monthAgo.band} a month ago` : '';
-  const three = summary.threeMonthsAgo && summary.threeMonthsAgo.band !== (summary.monthAgo ?? summary).band ? `${summary.threeMonthsAgo.band} three months ago` : '';
-  const before = [month, three].filter(Boolean).join(', ');
-  return `${summary.band}${score}${before ? `, was ${before}` : ''}`;
-}
 
 function TopWarning({ warning }: { warning: Warning }) {
   const f = useFormats();

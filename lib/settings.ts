@@ -18,6 +18,8 @@ export const Settings = z.object({
   healthyGoal: z._default(z.int().check(z.minimum(0), z.maximum(100_000)), 25),
   /** The popup asks for the outcome of quotes open longer than this many days. */
   openQuoteDays: z._default(z.int().check(z.minimum(1), z.maximum(365)), 14),
+  /** Health marks beside known senders in Gmail's and Outlook's message lists (lib/adapters: gmailListRow, outlookListItem). */
+  showInLists: z._default(z.boolean(), true),
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});

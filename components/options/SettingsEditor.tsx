@@ -6,6 +6,9 @@ import { syncExtraSiteScripts, toMatchPattern } from '@/lib/options/extra-sites'
 import type { Settings } from '@/lib/settings';
 
 
+/** What the list marks cost, from `npm run bench` (bench/results.md, issue #18 figures). */
+const LIST_COST = { painted: '50 ms', cpu: '5%' };
+
 /** The rep's own settings, each change saved at once (validated by the background with the Settings schema). */
 export function SettingsEditor() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -63,6 +66,26 @@ export function SettingsEditor() {
         <DomainList name="Free-mail domain" items={settings.freeMailExtra} onChange={(freeMailExtra, done) => save({ freeMailExtra }, done)} />
         <h3 id="freemail-excluded-title">Actually a company (not free mail)</h3>
         <DomainList name="Company domain" items={settings.freeMailExcluded} onChange={(freeMailExcluded, done) => save({ freeMailExcluded }, done)} />
+      </section>
+      <section aria-labelledby="lists-title">
+        <h2 id="lists-title">Message lists</h2>
+        <label class="check">
+          <input
+            type="checkbox"
+            aria-describedby="lists-hint"
+            checked={settings.showInLists}
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              void save({ showInLists: on }, on ? 'Gmail and Outlook lists show health now.' : 'Gmail and Outlook lists show no health now.');
+            }}
+          />{' '}
+          Show health in message lists
+        </label>
+        <p class="hint" id="lists-hint">
+          In Gmail’s and Outlook’s inbox, a dot in the band’s colour beside each sender who is an account, with the warning mark when a warning is active; other senders get nothing. What it
+          costs: one lookup for all the rows in view when the list appears, answered on this computer, and a few milliseconds each time the site redraws its list (measured for a list of
+          100: every mark painted within {LIST_COST.painted} of the rows, and the page’s main thread {LIST_COST.cpu} busier). Turning it off removes the marks from open pages at once.
+        </p>
       </section>
       <ExtraSites sites={settings.extraSites} onChange={(extraSites, done) => save({ extraSites }, done)} />
       <PopupSettings settings={settings} onSave={save} />

@@ -1,6 +1,6 @@
 import { adapterFor } from '@/lib/adapters';
 import { HOST_PERMISSIONS } from '@/lib/sites';
-import { contentApi, onHealthChanged } from '@/lib/content/api';
+import { contentApi, onBroadcast } from '@/lib/content/api';
 import { createBadgeController } from '@/lib/content/badges';
 import { startLifetime, watchLocation } from '@/lib/content/lifetime';
 import { loadBadgeUi } from '@/lib/content/load-ui';
@@ -35,7 +35,7 @@ export default defineContentScript({
     const rescan = coalesce(scan, queueMicrotask);
     if (adapter.watchUrl) watchLocation(rescan, signal);
     document.addEventListener('pointerdown', badges.dismissOutside, { capture: true, signal });
-    onHealthChanged(badges.refresh, signal);
+    onBroadcast({ healthChanged: badges.refresh, listsShown: badges.showLists }, signal);
     rescan();
   },
 });

@@ -1,3 +1,5 @@
+import type { Sighting } from './types';
+
 /** Small DOM readers shared by the adapters. None of them throws on a page whose structure changed. */
 
 const EMAIL = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/;
@@ -8,6 +10,15 @@ export function all(root: ParentNode, selector: string): Element[] {
 
 export function first(root: ParentNode, selector: string): Element | null {
   return root.querySelector(selector);
+}
+
+/** A message list row's senders, all placed before the first of them: the row gets one mark (see Sighting.list). */
+export function listSenders(senders: Element[], addressOf: (sender: Element) => string | null): Sighting[] {
+  const anchor = senders[0];
+  return senders.flatMap((sender) => {
+    const email = emailIn(addressOf(sender));
+    return anchor && email ? [{ anchor, place: 'before' as const, email, list: true as const }] : [];
+  });
 }
 
 /** Visible text, whitespace collapsed; undefined when empty. */

@@ -1,12 +1,12 @@
-import { all, emailIn, first } from './dom';
+import { all, emailIn, first, listSenders } from './dom';
 import { selectors } from './selectors';
 import type { SiteAdapter } from './types';
 
-/** Gmail: everyone on each open message (sender and recipients), and the compose window's recipients. */
+/** Gmail: everyone on each open message (sender and recipients), the compose window's recipients, and the message list's senders. */
 export const gmail: SiteAdapter = {
   id: 'gmail',
   handles: (url) => url.hostname === 'mail.google.com',
-  watch: `${selectors.gmailPerson}, ${selectors.gmailComposeRecipient}`,
+  watch: `${selectors.gmailPerson}, ${selectors.gmailComposeRecipient}, ${selectors.gmailListRow} ${selectors.gmailListSender}`,
   watchAttributes: ['email', 'data-hovercard-id'],
   watchUrl: false,
   ownAddress: (root) => emailIn(first(root, selectors.gmailSignedInAccount)?.getAttribute('aria-label')),
@@ -19,5 +19,6 @@ export const gmail: SiteAdapter = {
       const email = emailIn(anchor.getAttribute('data-hovercard-id'));
       return email ? [{ anchor, place: 'append' as const, email }] : [];
     }),
+    ...all(root, selectors.gmailListRow).flatMap((row) => listSenders(all(row, selectors.gmailListSender), (sender) => sender.getAttribute('email'))),
   ],
 };

@@ -1,4 +1,4 @@
-import { all, emailIn, first, textOf } from './dom';
+import { all, emailIn, first, listSenders, textOf } from './dom';
 import { selectors } from './selectors';
 import type { SiteAdapter } from './types';
 
@@ -11,7 +11,7 @@ const HOSTS = new Set(['outlook.office.com', 'outlook.office365.com', 'outlook.l
 export const outlook: SiteAdapter = {
   id: 'outlook',
   handles: (url) => HOSTS.has(url.hostname),
-  watch: `${selectors.outlookReadingPerson}, ${selectors.outlookComposeRecipient}`,
+  watch: `${selectors.outlookReadingPerson}, ${selectors.outlookComposeRecipient}, ${selectors.outlookListItem} ${selectors.outlookListSender}`,
   watchAttributes: ['title'],
   watchUrl: false,
   find: (root) => {
@@ -19,10 +19,21 @@ export const outlook: SiteAdapter = {
     const people = pane
       ? all(pane, selectors.outlookReadingPerson).filter((element) => !element.closest(selectors.outlookMessageBody))
       : [];
-    return [...people, ...all(root, selectors.outlookComposeRecipient)].flatMap((anchor) => {
-      const email = emailIn(anchor.getAttribute('title'));
-      const name = textOf(anchor);
-      return email ? [{ anchor, place: 'after' as const, email, personName: name && !name.includes('@') ? name : undefined }] : [];
-    });
+    return [
+      ...[...people, ...all(root, selectors.outlookComposeRecipient)].flatMap((anchor) => {
+        const email = emailIn(anchor.getAttribute('title'));
+        const name = textOf(anchor);
+        return email ? [{ anchor, place: 'after' as const, email, personName: name && !name.includes('@') ? name : undefined }] : [];
+      }),
+      ...all(root, selectors.outlookListItem).flatMap((item) =>
+        listSenders(
+          all(item, selectors.outlookListSender).filter((sender) => {
+            const title = sender.getAttribute('title')!;
+            return emailIn(title) === title.trim().toLowerCase();
+          }),
+          (sender) => sender.getAttribute('title'),
+        ),
+      ),
+    ];
   },
 };

@@ -9,6 +9,13 @@ export const selectors = {
   gmailPerson: 'div[data-message-id] span[email]',
   /** Gmail: the signed-in account's button; its aria-label ends with the address in brackets. Fixture: gmail/thread.html */
   gmailSignedInAccount: 'a[aria-label^="Google Account:"]',
+  /**
+   * Gmail's message list: a conversation's row. The list has no attribute-only hook for its rows: tr.zA (and the
+   * sender cell .yW below) are the names Gmail has kept for its list for over a decade. Fixture: gmail/inbox.html
+   */
+  gmailListRow: '[role="main"] tr.zA',
+  /** Gmail's message list: the row's senders ("me, Jane, Pablo"), each a span[email][name]. Fixture: gmail/inbox.html */
+  gmailListSender: '.yW span[email]',
   /** Gmail compose: a recipient chip in To/Cc/Bcc; its data-hovercard-id is the address. Fixture: gmail/compose.html */
   gmailComposeRecipient: '[role="option"][data-hovercard-id*="@"]',
 
@@ -18,6 +25,13 @@ export const selectors = {
   outlookReadingPerson: '#ReadingPaneContainerId [title*="@"]',
   /** Outlook: the message body, whose addresses are not the message's people. Fixture: outlook/message.html */
   outlookMessageBody: '[role="document"]',
+  /** Outlook's message list: a conversation, with its id. Fixture: outlook/inbox.html */
+  outlookListItem: '[role="listbox"] [role="option"][data-convid]',
+  /**
+   * Outlook's message list: a sender of the conversation, whose title is the address. The subject's title is its
+   * text, which may hold an address too: only a title that is an address alone is a sender. Fixture: outlook/inbox.html
+   */
+  outlookListSender: 'span[title*="@"]',
   /** Outlook compose: a resolved recipient in the To/Cc well (title holds the address). Fixture: outlook/compose.html */
   outlookComposeRecipient: '[role="textbox"][aria-label] span[title*="@"]',
 

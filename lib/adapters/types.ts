@@ -2,15 +2,25 @@
 export interface Sighting {
   /** The element the badge is placed at. One badge per anchor. */
   anchor: Element;
-  /** 'after' the anchor (inline anchors), or 'append' inside it (block anchors such as a heading), so the line keeps its flow. */
-  place: 'after' | 'append';
+  /**
+   * 'after' the anchor (inline anchors), 'append' inside it (block anchors such as a heading), so the line keeps its
+   * flow, or 'before' it (a message list's first sender: the marks line up in a column at the start of the senders).
+   */
+  place: Place;
   email?: string;
   webAddress?: string;
   /** The customer's name on a CRM record (looked up against account names and aliases). */
   name?: string;
   /** A person's display name next to their address: never looked up, only offered as the name of a new account. */
   personName?: string;
+  /**
+   * A sender in a message list's row. The row's senders share one anchor (its first sender), and the row
+   * gets one compact mark, for the first of them who is an account; a row of none keeps an empty slot.
+   */
+  list?: true;
 }
+
+export type Place = 'after' | 'append' | 'before';
 
 /** One site: how to recognise its pages and find the customers on them. One small file each. */
 export interface SiteAdapter {

@@ -8,7 +8,15 @@ import { browser } from 'wxt/browser';
  */
 export async function broadcastChanged(accountIds: readonly string[]): Promise<void> {
   if (accountIds.length === 0) return;
-  const message = { quotewise: 1, type: 'health.changed', data: { accountIds: [...new Set(accountIds)] } };
+  await broadcast({ quotewise: 1, type: 'health.changed', data: { accountIds: [...new Set(accountIds)] } });
+}
+
+/** Tell every tab's content script whether to show health in message lists (the rep changed the setting). */
+export function broadcastListsShown(shown: boolean): Promise<void> {
+  return broadcast({ quotewise: 1, type: 'lists.shown', data: { shown } });
+}
+
+async function broadcast(message: object): Promise<void> {
   const send = async (tabId: number) => {
     try {
       await browser.tabs.sendMessage(tabId, message);

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
-import { LookupResponse } from '../messaging/lookup';
+import { BadgeLookupResponse, type LookupResponse } from '../messaging/lookup';
 import { sendRequest } from '../messaging/transport';
 import type { LookupQueries } from './state';
 
@@ -12,22 +12,34 @@ import type { LookupQueries } from './state';
  * the whole protocol and data model.
  */
 export const contentApi = {
-  lookup: async (queries: LookupQueries) => (await sendRequest('accounts.lookup', queries, LookupResponse)).results,
+  // The summaries are checked as far as the badge reads them (BadgeSummary); the card checks the whole of each.
+  lookup: (queries: LookupQueries) => sendRequest('accounts.lookup', queries, BadgeLookupResponse) as Promise<LookupResponse>,
 };
 export type ContentApi = typeof contentApi;
 
-/** What the background broadcasts after a write: these accounts' health may have changed. */
-const HealthChanged = z.object({
+/**
+ * What the background broadcasts (lib/background/notify.ts): after a write, these accounts'
+ * health may have changed; after the rep changed the setting, whether message lists show health.
+ */
+const Broadcast = z.object({
   quotewise: z.literal(1),
-  type: z.literal('health.changed'),
-  data: z.object({ accountIds: z.array(z.string()).check(z.maxLength(10_000)) }),
+  type: z.enum(['health.changed', 'lists.shown']),
+  data: z.object({ accountIds: z.optional(z.array(z.string()).check(z.maxLength(10_000))), shown: z.optional(z.boolean()) }),
 });
 
-export function onHealthChanged(listener: (accountIds: string[]) => void, signal: AbortSignal): void {
+export interface BroadcastListeners {
+  healthChanged(accountIds: string[]): void;
+  listsShown(shown: boolean): void;
+}
+
+export function onBroadcast(listeners: BroadcastListeners, signal: AbortSignal): void {
   // Returns nothing: this listener never answers, so it must not hold the sender's reply channel open.
   const receive = (message: unknown) => {
-    const parsed = HealthChanged.safeParse(message);
-    if (parsed.success) listener(parsed.data.data.accountIds);
+    const parsed = Broadcast.safeParse(message);
+    if (!parsed.success) return;
+    const { type, data } = parsed.data;
+    if (type === 'health.changed') listeners.healthChanged(data.accountIds ?? []);
+    else if (data.shown !== undefined) listeners.listsShown(data.shown);
   };
   browser.runtime.onMessage.addListener(receive);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(receive), { once: true });

@@ -46,8 +46,9 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
     missing: () => missingQueries(sightings, settled),
     // Read the page again rather than render the last scan's sightings: on a page that changed
     // meanwhile, a badge for who has gone would be built only to be removed.
-    answered: (results) => {
+    answered: (results, lists) => {
       for (const [, result] of results) hostRules.learn(result);
+      listsShown = lists ?? listsShown;
       scan();
     },
     signal,
@@ -63,6 +64,8 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
   const dismissedOffers = new Set<string>();
   /** The signed-in rep's address, once the page has shown it; `null` after the rep said it is a customer's. */
   let ownAddress: string | null | undefined;
+  /** The rep's "Show health in message lists": the background says with every answer, and when the rep changes it. */
+  let listsShown = true;
 
   function withUi(): BadgeUi | undefined {
     if (!ui && !uiFailed) {
@@ -85,7 +88,8 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
     if (signal.aborted) return;
     try {
       if (ownAddress === undefined) ownAddress = adapter.ownAddress?.(document);
-      sightings = onScreen(adapter.find(document, location()));
+      const found = adapter.find(document, location());
+      sightings = onScreen(listsShown ? found : found.filter((sighting) => !sighting.list));
     } catch {
       // A page whose structure changed costs nothing: no badge, no error.
       sightings = [];
@@ -100,7 +104,11 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
 
   function render(): void {
     const wanted = new Map<Element, Sighting>();
-    for (const sighting of sightings) if (!wanted.has(sighting.anchor)) wanted.set(sighting.anchor, sighting);
+    for (const sighting of sightings) {
+      const held = wanted.get(sighting.anchor);
+      // A message list row's mark is for the first of its senders who is an account.
+      if (!held || (sighting.list && !isAccount(held) && isAccount(sighting))) wanted.set(sighting.anchor, sighting);
+    }
     // Badges whose customer left move to the customers who came: opening the next email
     // swaps one message for another, and moving a badge costs far less than building one.
     const spare: Shown[] = [];
@@ -109,7 +117,10 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
       if (!sighting || sightingKey(sighting) !== badge.key || !anchor.isConnected || !badge.mounted.host.isConnected) spare.push(release(anchor));
     }
     for (const [anchor, sighting] of wanted) {
-      const state = stateFor(sighting, answer, ownAddress ?? undefined);
+      let state = stateFor(sighting, answer, ownAddress ?? undefined);
+      // A list row with no account among its senders keeps an empty slot of the mark's size: a mark on
+      // customers' rows only would tell the page which senders are customers.
+      if (sighting.list && state !== undefined && state?.kind !== 'account') state = LIST_SLOT;
       const badge = shown.get(anchor);
       if (state === undefined) continue; // still asking: keep what is shown
       if (state === null) {
@@ -128,7 +139,7 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
       const moved = spare.pop();
       if (moved) {
         moved.mounted.move(anchor, sighting.place);
-        const redraw = moved.open || moved.dark !== lastDark || !sameState(moved.state, state);
+        const redraw = moved.open || moved.dark !== lastDark || moved.sighting.list !== sighting.list || !sameState(moved.state, state);
         Object.assign(moved, { key: sightingKey(sighting), sighting, state, dark: lastDark, themeRead: false, open: false });
         if (redraw) draw(moved);
         shown.set(anchor, moved);
@@ -148,6 +159,8 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
     }
   }
 
+  const isAccount = (sighting: Sighting) => stateFor(sighting, answer)?.kind === 'account';
+
   /** Answered, or being asked: not to be asked again. */
   const settled = (key: string) => answers.has(key) || lookups.settled(key);
 
@@ -165,6 +178,7 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
   function props(badge: Shown): BadgeProps {
     return {
       state: badge.state,
+      list: badge.sighting.list === true,
       dark: badge.dark,
       open: badge.open,
       onToggle: () => setOpen(badge, !badge.open),
@@ -286,8 +300,16 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
   /** Whether a badge is shown at this anchor. */
   const badged = (anchor: Element): boolean => shown.has(anchor);
 
-  return { scan, refresh, dismissOutside, badged, get size() { return shown.size; } };
+  /** The rep switched "Show health in message lists" on or off: the lists' marks come or go now. */
+  function showLists(shown: boolean): void {
+    listsShown = shown;
+    scan();
+  }
+
+  return { scan, refresh, showLists, dismissOutside, badged, get size() { return shown.size; } };
 }
+
+const LIST_SLOT: BadgeState = { kind: 'blank' };
 
 /** Host-rule answers kept before those no badge needs are forgotten: a thread's worth, so a busy page does not prune on every scan. */
 const ANSWERS_KEPT = 16;

@@ -1,4 +1,4 @@
-import { LOOKUP_LIMITS, type LookupResult } from '../messaging/lookup';
+import { LOOKUP_LIMITS, type LookupResponse, type LookupResult } from '../messaging/lookup';
 import { type LookupQueries, keyResults, queryKeys } from './state';
 
 /**
@@ -23,11 +23,14 @@ export const ANSWERS_REMEMBERED = 1000;
 
 export interface LookupsOptions {
   /** One `accounts.lookup`: at most LOOKUP_LIMITS queries of each kind. */
-  lookup: (queries: LookupQueries) => Promise<LookupResult[]>;
+  lookup: (queries: LookupQueries) => Promise<LookupResponse>;
   /** What the page shows that is not answered or being asked: read when a lookup can go, so what left the page meanwhile is not asked. */
   missing: () => LookupQueries;
-  /** Answers arrived (none when the lookup failed: the page shows nothing rather than something wrong). */
-  answered: (results: [key: string, result: LookupResult][]) => void;
+  /**
+   * Answers arrived (none when the lookup failed: the page shows nothing rather than something wrong),
+   * with the rep's "Show health in message lists" setting as the background read it.
+   */
+  answered: (results: [key: string, result: LookupResult][], lists?: boolean) => void;
   signal: AbortSignal;
 }
 
@@ -71,8 +74,11 @@ export function createLookups({ lookup, missing, answered, signal }: LookupsOpti
     const keys = queryKeys(queries);
     for (const key of keys) asking.add(key);
     let results: [string, LookupResult][] = [];
+    let lists: boolean | undefined;
     try {
-      results = keyResults(queries, await lookup(queries));
+      const response = await lookup(queries);
+      results = keyResults(queries, response.results);
+      lists = response.lists;
     } catch {
       // The extension was reloaded or the background failed: asked again on the page's next change, within the budget.
     } finally {
@@ -84,7 +90,7 @@ export function createLookups({ lookup, missing, answered, signal }: LookupsOpti
       remembered.set(key, result);
       if (remembered.size > ANSWERS_REMEMBERED) remembered.delete(remembered.keys().next().value!);
     }
-    answered(results);
+    answered(results, lists);
   }
 
   signal.addEventListener(

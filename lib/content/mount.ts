@@ -1,4 +1,5 @@
 import { type ComponentChild, render } from 'preact';
+import type { Place } from '../adapters/types';
 import { BADGE_HOST_TAG } from './ui-contract';
 
 /**
@@ -7,10 +8,10 @@ import { BADGE_HOST_TAG } from './ui-contract';
  * controls to take the rep's click. (Page scripts can still change the attribute: this holds
  * against the page's CSS, not against its code.)
  */
-const HOST_STYLE = [
+const hostStyle = (width: number) => [
   'all: initial',
   'display: inline-block',
-  'width: 44px',
+  `width: ${width}px`,
   'height: 18px',
   'vertical-align: middle',
   'position: static',
@@ -24,14 +25,17 @@ const HOST_STYLE = [
   'z-index: auto',
 ].map((rule) => `${rule} !important`).join(';');
 
+/** The host's width: the badge's pill, or a message list's compact mark (components/Badge.tsx). */
+export const HOST_WIDTH = { pill: 44, mark: 26 } as const;
+
 /**
  * Render UI at `anchor` inside a closed shadow root: the page's scripts cannot
  * reach into it (host.shadowRoot is null for them), the host carries no
  * attributes, and the page's styles do not reach in. The UI styles itself.
  */
-export function mountClosed(anchor: Element, place: 'after' | 'append', ui: ComponentChild) {
+export function mountClosed(anchor: Element, place: Place, ui: ComponentChild, width: number = HOST_WIDTH.pill) {
   const host = document.createElement(BADGE_HOST_TAG) as HTMLElement;
-  host.style.cssText = HOST_STYLE;
+  host.style.cssText = hostStyle(width);
   const shadow = host.attachShadow({ mode: 'closed' });
   render(ui, shadow);
   placeAt(host, anchor, place);
@@ -39,7 +43,11 @@ export function mountClosed(anchor: Element, place: 'after' | 'append', ui: Comp
     host,
     shadow,
     update: (next: ComponentChild) => render(next, shadow),
-    move: (to: Element, at: 'after' | 'append') => placeAt(host, to, at),
+    move: (to: Element, at: Place) => placeAt(host, to, at),
+    /** A badge moved between a message list and a message changes size with what it shows. */
+    resize: (to: number) => {
+      host.style.cssText = hostStyle(to);
+    },
     remove: () => {
       render(null, shadow);
       host.remove();
@@ -47,7 +55,8 @@ export function mountClosed(anchor: Element, place: 'after' | 'append', ui: Comp
   };
 }
 
-function placeAt(host: Element, anchor: Element, place: 'after' | 'append'): void {
+function placeAt(host: Element, anchor: Element, place: Place): void {
   if (place === 'after') anchor.after(host);
+  else if (place === 'before') anchor.before(host);
   else anchor.append(host);
 }

@@ -8,7 +8,9 @@ export type BadgeState =
   | { kind: 'account'; accountId: string; accountName: string; summary: HealthSummary | null }
   | { kind: 'unknown'; label: string; create: NewAccountInput; email?: string; company?: string }
   /** The signed-in rep's own address before the rep said it is theirs: the card asks, once. */
-  | { kind: 'self'; email: string; company?: string };
+  | { kind: 'self'; email: string; company?: string }
+  /** A message list row whose senders are no account: an empty slot the size of a mark. */
+  | { kind: 'blank' };
 
 export interface NewAccountInput {
   name: string;
@@ -109,6 +111,7 @@ export function nameFromDomain(domain: string): string {
 export function badgeLabel(state: BadgeState): string {
   if (state.kind === 'unknown') return `Quotewise: ${state.label} is not an account yet. Create account.`;
   if (state.kind === 'self') return `Quotewise: ${ownQuestion(state)}`;
+  if (state.kind === 'blank') return '';
   const summary = state.summary;
   const name = summary?.accountName ?? state.accountName;
   if (!summary) return `Quotewise: ${name}, Not enough data.`;
@@ -121,10 +124,34 @@ export function badgeLabel(state: BadgeState): string {
 export function badgeHint(state: BadgeState): string {
   if (state.kind === 'unknown') return 'Not an account yet: click to add';
   if (state.kind === 'self') return 'Is this you? Click to tell Quotewise once';
+  if (state.kind === 'blank') return '';
   const summary = state.summary;
   if (!summary || summary.score === null) return 'Not enough data yet: click for details';
   const warning = summary.warnings[0];
   return `${summary.band}, ${summary.score} of 100${warning ? `: ${warning.name}` : ''}`;
+}
+
+/** "At risk, 12 of 100, was Watch a month ago": the band in words, the score, and the band a month and three months ago where it differs. */
+export function bandLine(summary: HealthSummary): string {
+  const score = summary.score === null ? '' : `, ${summary.score} of 100`;
+  // Each past band where known and different from the one after it: ", was Watch a month ago, Healthy three months ago".
+  const month = summary.monthAgo && summary.monthAgo.band !== summary.band ? `${summary.monthAgo.band} a month ago` : '';
+  const three = summary.threeMonthsAgo && summary.threeMonthsAgo.band !== (summary.monthAgo ?? summary).band ? `${summary.threeMonthsAgo.band} three months ago` : '';
+  const before = [month, three].filter(Boolean).join(', ');
+  return `${summary.band}${score}${before ? `, was ${before}` : ''}`;
+}
+
+/** A message list mark's accessible name: "Globex Components: At risk, Price relationship". */
+export function listMarkLabel(state: Extract<BadgeState, { kind: 'account' }>): string {
+  const summary = state.summary;
+  return `${summary?.accountName ?? state.accountName}: ${[summary?.band ?? 'Not enough data', ...(summary?.warnings ?? []).map((w) => w.name)].join(', ')}`;
+}
+
+/** What a message list mark shows on hover or focus: the card's first lines, "Globex Components: At risk, 12 of 100 · Price relationship". */
+export function listMarkHint(state: Extract<BadgeState, { kind: 'account' }>): string {
+  const summary = state.summary;
+  const warning = summary?.warnings[0];
+  return `${summary?.accountName ?? state.accountName}: ${summary ? bandLine(summary) : 'Not enough data yet'}${warning ? ` · ${warning.name}` : ''}`;
 }
 
 /** The first-run question: "Is northwind-supply.com your company?", or for a free-mail address, "Is rep@gmail.com you?". */

@@ -1,4 +1,5 @@
 import type { BadgeProps } from '@/components/Badge';
+import type { Place } from '../adapters/types';
 
 /**
  * The badge's UI (Preact, the badge and its card) is a separate script, injected by
@@ -17,12 +18,12 @@ export interface MountedBadge {
   shadow: ShadowRoot;
   update(props: BadgeProps): void;
   /** Put this badge next to another customer: cheaper than a new one when the page swaps one message for the next. */
-  move(anchor: Element, place: 'after' | 'append'): void;
+  move(anchor: Element, place: Place): void;
   remove(): void;
 }
 
 export interface BadgeUi {
-  mount(anchor: Element, place: 'after' | 'append', props: BadgeProps): MountedBadge;
+  mount(anchor: Element, place: Place, props: BadgeProps): MountedBadge;
   /** Remove what the UI keeps for the page's life (its card frame): the content script is stopping. */
   dispose(): void;
   /** Is the page dark where the badge sits (lib/content/theme.ts)? Read only once badges are shown, so it ships here, not in the content script. */

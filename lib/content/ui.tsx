@@ -1,6 +1,6 @@
 import { Badge } from '@/components/Badge';
 import { cardFrame } from '@/components/CardFrame';
-import { mountClosed } from './mount';
+import { HOST_WIDTH, mountClosed } from './mount';
 import { isDarkAt } from './theme';
 import type { BadgeUi } from './ui-contract';
 
@@ -14,10 +14,14 @@ export const badgeUi: BadgeUi = {
     // The card reads the anchor's message when it opens (email suggestions): the anchor it is at then.
     let at = anchor;
     const anchorOf = () => at;
-    const mounted = mountClosed(anchor, place, <Badge {...props} anchorOf={anchorOf} />);
+    let list = props.list;
+    const mounted = mountClosed(anchor, place, <Badge {...props} anchorOf={anchorOf} />, widthOf(list));
     return {
       ...mounted,
-      update: (next) => mounted.update(<Badge {...next} anchorOf={anchorOf} />),
+      update: (next) => {
+        if (next.list !== list) mounted.resize(widthOf((list = next.list)));
+        mounted.update(<Badge {...next} anchorOf={anchorOf} />);
+      },
       move: (to, where) => {
         at = to;
         mounted.move(to, where);
@@ -25,3 +29,5 @@ export const badgeUi: BadgeUi = {
     };
   },
 };
+
+const widthOf = (list: boolean) => (list ? HOST_WIDTH.mark : HOST_WIDTH.pill);

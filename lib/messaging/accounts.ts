@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { Account, Domain, text } from '../model';
 import { defineMessage } from './define';
-import { LOOKUP_LIMITS, LookupResponse } from './lookup';
+import { HealthSummary } from '../health';
+import { LOOKUP_LIMITS, lookupResponse } from './lookup';
 
-export { LookupResult } from './lookup';
+export type { LookupResult } from './lookup';
 
 export const accountMessages = {
   /** Who is behind these emails / web addresses / record names? Batched: one round trip per page. */
@@ -13,7 +14,7 @@ export const accountMessages = {
       webAddresses: z._default(z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(LOOKUP_LIMITS.webAddresses)), []),
       names: z._default(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(LOOKUP_LIMITS.names)), []),
     }),
-    response: LookupResponse,
+    response: lookupResponse(HealthSummary),
   }),
   'accounts.create': defineMessage({
     /**

@@ -174,6 +174,48 @@ describe('site adapters', () => {
     expect(adapterFor(page).ownAddress?.(fixtureDocument('gmail/compose.html'))).toBeUndefined();
   });
 
+  describe('message lists', () => {
+    const rowsOf = (doc: Document, site: 'gmail' | 'outlook') =>
+      site === 'gmail' ? [...doc.querySelectorAll('tr.zA')].map((row) => [...row.querySelectorAll('.yW span[email]')]) : [...doc.querySelectorAll('[role="option"][data-convid]')].map((item) => [...item.querySelectorAll('span[title*="@"]')].filter((span) => !span.textContent!.includes('@') && span.getAttribute('title') !== span.textContent));
+
+    it.each([
+      ['gmail', 'gmail/inbox.html', 'https://mail.google.com/mail/u/0/#inbox', 100],
+      ['outlook', 'outlook/inbox.html', 'https://outlook.office.com/mail/inbox', 40],
+    ] as const)('%s: every sender of every row, placed before the row’s first sender, so the row has one mark', (site, fixture, url, rows) => {
+      const doc = fixtureDocument(fixture);
+      const found = adapterFor(new URL(url)).find(doc, new URL(url));
+      const senders = rowsOf(doc, site);
+      expect(senders).toHaveLength(rows);
+      expect(found).toHaveLength(senders.flat().length);
+      const bySender = senders.flatMap((row) => row.map((sender) => ({ sender, first: row[0] })));
+      found.forEach((sighting, i) => {
+        const { sender, first } = bySender[i]!;
+        expect(sighting).toMatchObject({ list: true, place: 'before', anchor: first, email: (sender.getAttribute('email') ?? sender.getAttribute('title'))!.toLowerCase() });
+      });
+      // A group row ("me, Jane, Pablo"): three sightings, one anchor.
+      const group = senders.find((row) => row.length === 3)!;
+      expect(found.filter((s) => s.anchor === group[0])).toHaveLength(3);
+      expect(adapterFor(new URL(url)).find(changedStructure(fixture), new URL(url))).toEqual([]);
+    });
+
+    it('Outlook never reads a sender from an address in a subject', () => {
+      const url = new URL('https://outlook.office.com/mail/inbox');
+      const doc = fixtureDocument('outlook/inbox.html');
+      expect(doc.body.innerHTML).toContain('(from orders@globex-components.com)');
+      expect(adapterFor(url).find(doc, url).map((s) => s.email)).not.toContain('orders@globex-components.com');
+    });
+
+    it('Gmail reads senders only in the list’s rows: none from a hovercard or a row outside the main list', () => {
+      const url = new URL('https://mail.google.com/mail/u/0/#inbox');
+      const doc = fixtureDocument('gmail/inbox.html');
+      const before = adapterFor(url).find(doc, url).length;
+      const stray = doc.createElement('div');
+      stray.innerHTML = '<table><tr class="zA"><td><div class="yW"><span email="x@stray.example" name="X">X</span></div></td></tr></table><span email="y@stray.example" name="Y">Y</span>';
+      doc.body.append(stray);
+      expect(adapterFor(url).find(doc, url)).toHaveLength(before);
+    });
+  });
+
   it('Outlook ignores addresses inside the message body', () => {
     const url = new URL('https://outlook.office365.com/mail/');
     const emails = adapterFor(url).find(fixtureDocument('outlook/message.html'), url).map((s) => s.email);

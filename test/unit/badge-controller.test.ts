@@ -27,8 +27,8 @@ function message(email: string): HTMLElement {
 function fakeApi() {
   const known = new Map([['acme.com', { id: 'a1', name: 'Acme', domains: ['acme.com'] }]]);
   const contacts = new Map([['raj@acme.com', { id: 't1', name: 'Acme Tooling', domains: [] }]]);
-  const lookup = vi.fn(async ({ emails }: { emails: string[] }) =>
-    emails.map((email): LookupResult => {
+  const lookup = vi.fn(async ({ emails }: { emails: string[] }) => ({
+    results: emails.map((email): LookupResult => {
       const domain = email.split('@')[1]!;
       const identity = { kind: 'company' as const, domain, email };
       const contact = contacts.get(email);
@@ -37,7 +37,7 @@ function fakeApi() {
       const account = known.get(domain) ?? null;
       return { query: email, identity, account, matchedBy: account ? 'domain' : null, summary: null, sameAtHost: { host: domain, except } };
     }),
-  );
+  }));
   const api = { lookup, createAccount: vi.fn(), open: vi.fn() } as unknown as ContentApi;
   return { api, lookup, known };
 }
@@ -259,6 +259,95 @@ describe('badge controller', () => {
       await settle();
       expect(badges.size).toBe(0);
     }
+  });
+});
+
+describe('badge controller: message lists', () => {
+  /** A Gmail list row whose senders are `emails` ("me, Jane, Pablo" for several). */
+  function row(...emails: string[]): HTMLElement {
+    const tr = document.createElement('tr');
+    tr.className = 'zA';
+    const cell = document.createElement('div');
+    cell.className = 'yW';
+    for (const email of emails) {
+      const sender = document.createElement('span');
+      sender.setAttribute('email', email);
+      sender.setAttribute('name', email);
+      sender.textContent = email;
+      cell.append(sender);
+    }
+    tr.append(cell);
+    return tr;
+  }
+  function list(...rows: HTMLElement[]): HTMLElement {
+    const main = document.createElement('div');
+    main.setAttribute('role', 'main');
+    const table = document.createElement('table');
+    const body = document.createElement('tbody');
+    body.append(...rows);
+    table.append(body);
+    main.append(table);
+    return main;
+  }
+  const drawnAt = (drawn: Map<Element, BadgeProps>, email: string) => drawn.get(document.querySelector(`tr.zA [email="${email}"]`)!);
+
+  it('gives each row one compact mark, for the first of its senders who is an account; other rows an empty slot of the same size', async () => {
+    const { api, lookup } = fakeApi();
+    const { ui, drawn } = recordingUi();
+    document.body.append(list(row('jo@acme.com'), row('ann@globex.com'), row('ann@globex.com', 'raj@acme.com', 'jo@acme.com')));
+    const badges = start({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => ui });
+    badges.scan();
+    await settle();
+    await settle();
+    // One batch for every row, each address once.
+    expect(lookup).toHaveBeenCalledTimes(1);
+    expect(lookup.mock.calls[0]![0].emails).toEqual(['jo@acme.com', 'ann@globex.com', 'raj@acme.com']);
+    expect(badges.size).toBe(3);
+    expect(drawnAt(drawn, 'jo@acme.com')).toMatchObject({ list: true, state: { kind: 'account', accountName: 'Acme' } });
+    expect(drawnAt(drawn, 'ann@globex.com')).toMatchObject({ list: true, state: { kind: 'blank' } });
+    // The group row's mark sits before its first sender (a stranger) and is for the first account among them, raj's.
+    const group = document.querySelectorAll('tr.zA')[2]!;
+    const host = group.querySelector('.yW')!.firstElementChild!;
+    expect(host.localName).toBe('quotewise-badge');
+    expect(group.querySelectorAll('quotewise-badge')).toHaveLength(1);
+    expect(drawn.get(host.nextElementSibling!)).toMatchObject({ list: true, state: { kind: 'account', accountName: 'Acme Tooling' } });
+    // Every host is the mark's size, whether it shows one or not: the page cannot tell the rows apart by their hosts.
+    const widths = [...document.querySelectorAll<HTMLElement>('quotewise-badge')].map((h) => h.style.getPropertyValue('width'));
+    expect(new Set(widths)).toEqual(new Set(['26px']));
+  });
+
+  it('removes every mark when the rep switches lists off, and keeps the open message’s badges; back on, the marks return without asking again', async () => {
+    const { api, lookup } = fakeApi();
+    document.body.append(list(row('jo@acme.com'), row('raj@acme.com')), message('ann@globex.com'));
+    const badges = start({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => badgeUi });
+    badges.scan();
+    await settle();
+    await settle();
+    expect(badges.size).toBe(3);
+    badges.showLists(false);
+    expect(badges.size).toBe(1);
+    expect(document.querySelectorAll('tr.zA quotewise-badge')).toHaveLength(0);
+    expect(document.querySelectorAll('quotewise-badge')).toHaveLength(1);
+    badges.showLists(true);
+    expect(document.querySelectorAll('tr.zA quotewise-badge')).toHaveLength(2);
+    expect(lookup).toHaveBeenCalledTimes(1);
+  });
+
+  it('marks nothing on a page opened with lists switched off: the background says so with its first answer', async () => {
+    const { api, lookup } = fakeApi();
+    const off = vi.fn(async (queries: { emails: string[] }) => ({ ...(await lookup(queries)), lists: false }));
+    document.body.append(list(row('jo@acme.com')), message('ann@globex.com'));
+    const badges = start({ adapter: gmail, api: { ...api, lookup: off } as unknown as ContentApi, location: () => GMAIL, loadUi: async () => badgeUi });
+    badges.scan();
+    await settle();
+    await settle();
+    expect(document.querySelectorAll('tr.zA quotewise-badge')).toHaveLength(0);
+    expect(document.querySelectorAll('quotewise-badge')).toHaveLength(1);
+    // New rows later are not even asked about.
+    document.querySelector('tbody')!.append(row('new@initech.com'));
+    badges.scan();
+    await settle();
+    expect(off.mock.calls.flatMap(([queries]) => queries.emails)).not.toContain('new@initech.com');
   });
 });
 

@@ -19,8 +19,8 @@ function fakeBackground({ hold = false } = {}) {
   const releases: (() => void)[] = [];
   const lookup = vi.fn((queries: LookupQueries) => {
     const results = [...queries.emails, ...queries.webAddresses, ...queries.names].map(unknown);
-    if (!hold) return Promise.resolve(results);
-    return new Promise<LookupResult[]>((resolve) => releases.push(() => resolve(results)));
+    if (!hold) return Promise.resolve({ results });
+    return new Promise<{ results: LookupResult[] }>((resolve) => releases.push(() => resolve({ results })));
   });
   return { lookup, release: () => releases.splice(0).forEach((release) => release()) };
 }
@@ -52,7 +52,7 @@ describe('lookups: the page’s cache and budget', () => {
   beforeEach(() => vi.useFakeTimers());
 
   /** Lookups over a page whose missing queries are `page.missing`, with answers settled into `settled`. */
-  function start(lookup: (queries: LookupQueries) => Promise<LookupResult[]>) {
+  function start(lookup: (queries: LookupQueries) => Promise<{ results: LookupResult[] }>) {
     const page = { shows: [] as string[] };
     const answered = vi.fn();
     const lookups = createLookups({
@@ -75,7 +75,7 @@ describe('lookups: the page’s cache and budget', () => {
     expect(answered).toHaveBeenCalledWith([
       ['e:a@acme.com', unknown('a@acme.com')],
       ['e:b@acme.com', unknown('b@acme.com')],
-    ]);
+    ], undefined);
     // The page flips between the two, over and over: nothing more to ask.
     for (let i = 0; i < 100; i++) {
       page.shows = [i % 2 ? 'a@acme.com' : 'b@acme.com'];
@@ -138,14 +138,14 @@ describe('lookups: the page’s cache and budget', () => {
   });
 
   it('asks again after a failed lookup, within the budget, and stops with its signal', async () => {
-    const lookup = vi.fn(async (): Promise<LookupResult[]> => {
+    const lookup = vi.fn(async (): Promise<{ results: LookupResult[] }> => {
       throw new Error('The background is gone');
     });
     const { page, lookups, answered } = start(lookup);
     page.shows = ['a@acme.com'];
     lookups.request();
     await vi.advanceTimersByTimeAsync(0);
-    expect(answered).toHaveBeenCalledWith([]);
+    expect(answered).toHaveBeenCalledWith([], undefined);
     expect(lookups.settled('e:a@acme.com')).toBe(false);
     for (let i = 0; i < 10; i++) {
       lookups.request();
@@ -234,7 +234,7 @@ describe('the badge controller on large and restless pages', () => {
     const { lookup } = fakeBackground();
     const answerAll = vi.fn(async (queries: LookupQueries) => {
       if (queries.emails.length > LOOKUP_LIMITS.emails) throw new Error('refused');
-      return (await lookup(queries)).map((result) => (result.query === 'person7@acme.com' ? { ...result, account: { id: 'a1', name: 'Acme', domains: [] }, matchedBy: 'contact' as const } : result));
+      return { results: (await lookup(queries)).results.map((result) => (result.query === 'person7@acme.com' ? { ...result, account: { id: 'a1', name: 'Acme', domains: [] }, matchedBy: 'contact' as const } : result)) };
     });
     document.body.append(...emails(450).map(person));
     const badges = start(answerAll);

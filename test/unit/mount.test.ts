@@ -10,6 +10,7 @@ afterEach(() => {
 
 const props = (open: boolean): BadgeProps => ({
   state: { kind: 'account', accountId: 'a1', accountName: 'Acme', summary: null },
+  list: false,
   dark: false,
   open,
   onToggle: () => {},

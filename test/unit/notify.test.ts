@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { broadcastChanged } from '@/lib/background/notify';
+import { broadcastChanged, broadcastListsShown } from '@/lib/background/notify';
 
 describe('broadcastChanged', () => {
   it('tells every tab which accounts changed, once each, and survives tabs with no content script', async () => {
@@ -23,5 +23,14 @@ describe('broadcastChanged', () => {
     const spy = vi.spyOn(fakeBrowser.tabs, 'query');
     await broadcastChanged([]);
     expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('tells every tab whether message lists show health', async () => {
+    await fakeBrowser.tabs.create({ url: 'https://mail.google.com/mail/u/0/' });
+    const sent: unknown[] = [];
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (_tabId: number, message: unknown) => void sent.push(message));
+    await broadcastListsShown(false);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const message of sent) expect(message).toEqual({ quotewise: 1, type: 'lists.shown', data: { shown: false } });
   });
 });

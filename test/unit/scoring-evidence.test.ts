@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandLine } from '@/components/BadgeCard';
+import { bandLine } from '@/lib/content/state';
 import type { HealthSummary } from '@/lib/health';
 import { importRows } from '@/lib/import/write';
 import type { RowContext } from '@/lib/import/map-row';

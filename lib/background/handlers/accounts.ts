@@ -9,7 +9,11 @@ import type { BackgroundDeps, HandlersFor } from './deps';
 
 export function accountHandlers({ db, now }: BackgroundDeps): HandlersFor<'accounts.lookup' | 'accounts.create'> {
   return {
-    'accounts.lookup': async (queries) => ({ results: await lookupCustomers(db(), queries, now(), { hostRules: true }) }),
+    'accounts.lookup': async (queries) => {
+      const database = db();
+      const settings = await loadSettings(database);
+      return { results: await lookupCustomers(database, queries, now(), { hostRules: true, settings }), lists: settings.showInLists };
+    },
 
     'accounts.create': async ({ contactEmail, name, ...input }) => {
       const database = db();

@@ -2,13 +2,20 @@ import { findAccountByIdentity } from '../../db/accounts';
 import { loadSettings, saveSettings } from '../../db/settings';
 import { identifyEmail } from '../../identity';
 import { MessagingError } from '../../messaging/errors';
-import { broadcastChanged } from '../notify';
+import { broadcastChanged, broadcastListsShown } from '../notify';
 import type { BackgroundDeps, HandlersFor } from './deps';
 
 export function settingsHandlers({ db }: BackgroundDeps): HandlersFor<'settings.get' | 'settings.save' | 'settings.claimOwn'> {
   return {
     'settings.get': () => loadSettings(db()),
-    'settings.save': ({ settings }) => saveSettings(db(), settings),
+    'settings.save': async ({ settings }) => {
+      const database = db();
+      const before = await loadSettings(database);
+      const saved = await saveSettings(database, settings);
+      // Open pages add or remove their message lists' marks at once, without a reload.
+      if (saved.showInLists !== before.showInLists) void broadcastListsShown(saved.showInLists);
+      return saved;
+    },
     'settings.claimOwn': async ({ email }) => {
       const database = db();
       const settings = await loadSettings(database);

@@ -29,7 +29,7 @@ function show(scene: GalleryScene): void {
   const card = rootOf('#card');
   render(null, pill);
   render(null, card);
-  render(<Badge state={scene.state} dark={scene.dark} open={false} onToggle={noop} onClose={noop} onCardMessage={noop} dismissedOffers={() => []} />, pill);
+  render(<Badge state={scene.state} list={false} dark={scene.dark} open={false} onToggle={noop} onClose={noop} onCardMessage={noop} dismissedOffers={() => []} />, pill);
   // The card as its frame shows it, beside the pill.
   if (scene.open) render(<CardPage show={{ type: 'show', generation: 1, state: scene.state, dark: scene.dark, email: null, dismissed: [] }} actions={actions} />, card);
 }
