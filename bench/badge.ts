@@ -48,7 +48,7 @@ async function gzippedKb(file: string): Promise<number> {
 }
 
 /** Two frames: whatever the last step changed is on screen. */
-const frames = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+export const frames = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
 /** Open conversation `i` the way Gmail does: new message DOM in the list, a new hash. Returns after the page painted it. */
 async function openConversation(page: Page, i: number): Promise<void> {
@@ -96,12 +96,12 @@ async function watchBadges(page: Page): Promise<void> {
   });
 }
 
-async function taskSeconds(cdp: CDPSession): Promise<number> {
+export async function taskSeconds(cdp: CDPSession): Promise<number> {
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
 }
 
-async function heapAfterGc(cdp: CDPSession): Promise<number> {
+export async function heapAfterGc(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -223,7 +223,7 @@ async function cardOpens(): Promise<{ durations: number[] }> {
 }
 
 /** Both pages in popup windows of one size, opened from a page the extension does not run on. */
-async function popupOpener(session: ExtensionSession): Promise<(url: string) => Promise<Page>> {
+export async function popupOpener(session: ExtensionSession): Promise<(url: string) => Promise<Page>> {
   await session.context.route(LAUNCHER, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
   const launcher = await session.context.newPage();
   await launcher.goto(LAUNCHER);

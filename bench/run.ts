@@ -57,6 +57,7 @@ const SUITES: { name: string; run: () => Promise<Figure[]> }[] = [
   { name: 'popup', run: runPopupBench },
   { name: 'badge', run: () => import('./badge').then((bench) => bench.runBadgeBench()) },
   { name: 'restless', run: () => import('./badge').then((bench) => bench.runRestlessBench()) },
+  { name: 'lists', run: () => import('./lists').then((bench) => bench.runListsBench()) },
   { name: 'import', run: () => import('./import-bench').then((bench) => bench.runImportBench()) },
   { name: 'history', run: () => import('./history').then((bench) => bench.runHistoryBench()) },
 ];

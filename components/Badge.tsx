@@ -47,11 +47,12 @@ const TONE_STYLE: Record<Tone, string> = {
 /** The glyph's box inside the pill's 1px border. */
 const GLYPH_WIDTH = 38;
 const GLYPH_HEIGHT = 16;
+const GLYPH = `display: block; width: ${GLYPH_WIDTH}px; height: ${GLYPH_HEIGHT}px; pointer-events: none;`;
 /** A message list's mark: its host is HOST_WIDTH.mark wide (lib/content/mount.ts), the mark 2px less, so the sender's name keeps a gap. */
 const MARK_WIDTH = 24;
 const MARK_HEIGHT = 18;
-const MARK_ROOT = `all: initial; display: inline-block; width: ${MARK_WIDTH}px; height: ${MARK_HEIGHT}px; margin-right: 2px; vertical-align: middle; font: 12px/16px system-ui, sans-serif;`;
-const MARK = `box-sizing: border-box; display: block; width: ${MARK_WIDTH}px; height: ${MARK_HEIGHT}px; padding: 0; border: 0; border-radius: 4px; background: transparent; cursor: pointer;`;
+/** A message list's mark: one element, drawn by its own backgrounds (markLayers). */
+const MARK = `box-sizing: border-box; display: block; width: ${MARK_WIDTH}px; height: ${MARK_HEIGHT}px; margin: 0; padding: 0; border: 0; border-radius: 4px; cursor: pointer;`;
 
 /**
  * The health badge: a fixed-size pill (the page's line never reflows) whose accessible name says everything it shows.
@@ -65,101 +66,107 @@ export function Badge(props: BadgeProps) {
   const [hinting, setHinting] = useState(false);
   const tone = toneOf(state);
   useCardFrame(open && pill.current !== null, { ...props, reference: pill.current! });
-  const theme = `${dark ? THEME.dark : THEME.light} color: var(--fg);`;
-  // A list row with no account among its senders: the slot stays, empty (lib/content/badges.ts says why).
-  if (state.kind === 'blank') return <span style={`${MARK_ROOT} ${theme}`} />;
+  // A list row with no account among its senders: the host keeps the mark's room, with nothing in it (lib/content/badges.ts says why).
+  if (state.kind === 'blank') return null;
   const warning = state.kind === 'account' && Boolean(state.summary?.warnings.length);
-  const mark = list && state.kind === 'account';
+  const hint = {
+    onPointerEnter: () => setHinting(true),
+    onPointerLeave: () => setHinting(false),
+    onFocus: () => setHinting(true),
+    onBlur: () => setHinting(false),
+  };
+  const tip = hinting && !open && pill.current ? [<style key="style">{TOOLTIP_CSS}</style>, <Tooltip key="tip" reference={pill.current} text={list && state.kind === 'account' ? listMarkHint(state) : badgeHint(state)} />] : null;
+  if (list && state.kind === 'account') {
+    return (
+      <>
+        <button
+          ref={pill}
+          type="button"
+          style={`${MARK} ${dark ? THEME.dark : THEME.light} background: ${markLayers(TONE_COLOR[tone], warning, dark)};`}
+          aria-label={listMarkLabel(state)}
+          aria-haspopup="dialog"
+          aria-expanded={open}
+          {...hint}
+          // The row under the mark opens its conversation on a click or a key: the mark's own stay here.
+          onClick={(event) => {
+            event.stopPropagation();
+            onToggle();
+          }}
+          onMouseDown={stop}
+          onMouseUp={stop}
+          onPointerDown={stop}
+          onPointerUp={stop}
+          onDblClick={stop}
+          onKeyDown={stop}
+        />
+        {tip}
+      </>
+    );
+  }
   return (
-    // In a message list the row under the mark opens its conversation on a click: the mark's own clicks stay here.
-    <span style={`${mark ? MARK_ROOT : ROOT} ${theme}`} {...(mark && KEEP_POINTER)}>
-      <button
-        ref={pill}
-        type="button"
-        style={mark ? MARK : TONE_STYLE[tone]}
-        aria-label={mark ? listMarkLabel(state) : badgeLabel(state)}
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        onClick={onToggle}
-        onPointerEnter={() => setHinting(true)}
-        onPointerLeave={() => setHinting(false)}
-        onFocus={() => setHinting(true)}
-        onBlur={() => setHinting(false)}
-      >
-        {mark ? (
-          <Canvas width={MARK_WIDTH} height={MARK_HEIGHT} drawing={[TONE_COLOR[tone], warning, dark]} draw={drawMark} />
-        ) : (
-          <Canvas width={GLYPH_WIDTH} height={GLYPH_HEIGHT} drawing={[glyph(state), warning, tone === 'new' ? (dark ? '#f3f4f6' : '#1f2937') : '#fff']} draw={drawGlyph} />
-        )}
+    <span style={`${ROOT} ${dark ? THEME.dark : THEME.light} color: var(--fg);`}>
+      <button ref={pill} type="button" style={TONE_STYLE[tone]} aria-label={badgeLabel(state)} aria-haspopup="dialog" aria-expanded={open} onClick={onToggle} {...hint}>
+        <Glyph text={glyph(state)} warning={warning} color={tone === 'new' ? (dark ? '#f3f4f6' : '#1f2937') : '#fff'} />
       </button>
-      {hinting && !open ? <style>{TOOLTIP_CSS}</style> : null}
-      {hinting && !open && pill.current ? <Tooltip reference={pill.current} text={mark ? listMarkHint(state) : badgeHint(state)} /> : null}
+      {tip}
     </span>
   );
 }
 
-/** The score (or "+", "–") and, with a warning, a yellow "!" mark. */
-function drawGlyph(context: CanvasRenderingContext2D, text: string, warning: boolean, color: string): void {
-  const mark = warning ? 14 : 0;
-  context.fillStyle = color;
-  context.font = '700 11px system-ui, sans-serif';
-  context.fillText(text, (GLYPH_WIDTH - mark) / 2, GLYPH_HEIGHT / 2 + 0.5);
-  if (warning) drawWarning(context, GLYPH_WIDTH - 8, GLYPH_HEIGHT / 2);
-}
-
-/** A message list's mark: a dot in the band's colour (ringed on a dark page, where the dot's edge would fade), and the warning mark. */
-function drawMark(context: CanvasRenderingContext2D, color: string, warning: boolean, dark: boolean): void {
-  context.beginPath();
-  context.arc(5, MARK_HEIGHT / 2, 4.5, 0, 2 * Math.PI);
-  context.fillStyle = color;
-  context.fill();
-  if (dark) {
-    context.strokeStyle = '#e5e7eb';
-    context.lineWidth = 1;
-    context.stroke();
-  }
-  if (warning) drawWarning(context, MARK_WIDTH - 6.5, MARK_HEIGHT / 2);
-}
-
-/** The warning mark: a yellow disc with a black "!". */
-function drawWarning(context: CanvasRenderingContext2D, x: number, y: number): void {
-  context.beginPath();
-  context.arc(x, y, 6, 0, 2 * Math.PI);
-  context.fillStyle = '#fde047';
-  context.fill();
-  context.fillStyle = '#111';
-  context.font = '700 9px system-ui, sans-serif';
-  context.fillText('!', x, y + 0.5);
-}
-
 const stop = (event: Event) => event.stopPropagation();
-const KEEP_POINTER = { onClick: stop, onMouseDown: stop, onMouseUp: stop, onPointerDown: stop, onPointerUp: stop, onDblClick: stop, onKeyDown: stop };
 
 /**
- * A drawing at the screen's pixel density: the score and the marks are drawn, not written, so the page's
- * `window.find()` cannot find them. It is drawn again only when `drawing`, what it shows, changes.
+ * A list mark's picture, as background layers: a dot in the band's colour (ringed on a dark page, where its
+ * edge would fade) and, with a warning, a yellow disc with a "!" of two bars. Shapes, not text: nothing to find.
+ * One element with its picture in its backgrounds measured cheaper, as a list re-renders all its rows at once
+ * and each mark is put back with its row, than a canvas (drawn again at each move) or a few elements (laid out).
  */
-function Canvas<T extends unknown[]>({ width, height, drawing, draw }: { width: number; height: number; drawing: T; draw: (context: CanvasRenderingContext2D, ...drawing: T) => void }) {
+function markLayers(color: string, warning: boolean, dark: boolean): string {
+  const dot = dark ? `radial-gradient(circle at 5.5px 50%, ${color} 4px, #e5e7eb 4.5px, #e5e7eb 5.5px, transparent 6px)` : `radial-gradient(circle at 5.5px 50%, ${color} 4.5px, transparent 5px)`;
+  if (!warning) return dot;
+  const x = MARK_WIDTH - 7.5;
+  return [
+    `linear-gradient(#111, #111) ${x - 1}px 4.5px / 2px 6px no-repeat`,
+    `linear-gradient(#111, #111) ${x - 1}px 11.5px / 2px 2px no-repeat`,
+    `radial-gradient(circle at ${x}px 50%, #fde047 6px, transparent 6.5px)`,
+    dot,
+  ].join(', ');
+}
+
+/** The score (or "+", "–") and, with a warning, a yellow "!" mark, drawn on a canvas at the screen's pixel density. */
+function Glyph({ text, warning, color }: { text: string; warning: boolean; color: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {
     const element = canvas.current!;
     const scale = Math.max(1, Math.ceil(globalThis.devicePixelRatio || 1));
     // Resizing a canvas reallocates it: only when the screen's density asks for another size.
-    if (element.width !== width * scale) {
-      element.width = width * scale;
-      element.height = height * scale;
+    if (element.width !== GLYPH_WIDTH * scale) {
+      element.width = GLYPH_WIDTH * scale;
+      element.height = GLYPH_HEIGHT * scale;
     }
     const context = element.getContext('2d');
     if (!context) return;
     context.setTransform(scale, 0, 0, scale, 0, 0);
-    context.clearRect(0, 0, width, height);
+    context.clearRect(0, 0, GLYPH_WIDTH, GLYPH_HEIGHT);
     context.textAlign = 'center';
     context.textBaseline = 'middle';
-    draw(context, ...drawing);
-  }, [width, height, ...drawing]);
-  return <canvas ref={canvas} style={`display: block; width: ${width}px; height: ${height}px; pointer-events: none;`} aria-hidden="true" />;
+    const mark = warning ? 14 : 0;
+    context.fillStyle = color;
+    context.font = '700 11px system-ui, sans-serif';
+    context.fillText(text, (GLYPH_WIDTH - mark) / 2, GLYPH_HEIGHT / 2 + 0.5);
+    if (warning) {
+      const x = GLYPH_WIDTH - 8;
+      context.beginPath();
+      context.arc(x, GLYPH_HEIGHT / 2, 6, 0, 2 * Math.PI);
+      context.fillStyle = '#fde047';
+      context.fill();
+      context.fillStyle = '#111';
+      context.font = '700 9px system-ui, sans-serif';
+      context.fillText('!', x, GLYPH_HEIGHT / 2 + 0.5);
+    }
+  }, [text, warning, color]);
+  return <canvas ref={canvas} style={GLYPH} aria-hidden="true" />;
 }
-
 
 function toneOf(state: BadgeState): Tone {
   if (state.kind !== 'account') return 'new';

@@ -136,7 +136,9 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
       }
       const loaded = withUi();
       if (!loaded) continue; // mounted once the UI has loaded
-      const moved = spare.pop();
+      // A badge that shows the same already moves without being drawn again: when a list re-renders, each mark goes with its sender.
+      const alike = spare.findIndex((badge) => badge.sighting.list === sighting.list && sameState(badge.state, state));
+      const moved = alike < 0 ? spare.pop() : spare.splice(alike, 1)[0];
       if (moved) {
         moved.mounted.move(anchor, sighting.place);
         const redraw = moved.open || moved.dark !== lastDark || moved.sighting.list !== sighting.list || !sameState(moved.state, state);

@@ -66,10 +66,14 @@ export function keyResults(queries: LookupQueries, results: readonly LookupResul
   return queryKeys(queries).flatMap((key, i) => (results[i] ? [[key, results[i]] as [string, LookupResult]] : []));
 }
 
-/** Whether two states show the same thing; cheap for colleagues at one company, who share one summary. */
+/** Whether two states show the same thing; cheap for colleagues at one company, who share one summary, and for different accounts. */
 export function sameState(a: BadgeState, b: BadgeState): boolean {
-  if (a.kind === 'account' && b.kind === 'account' && a.accountId === b.accountId && a.accountName === b.accountName && a.summary === b.summary) return true;
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'account' && b.kind === 'account') {
+    if (a.accountId !== b.accountId) return false;
+    if (a.accountName === b.accountName && a.summary === b.summary) return true;
+  }
+  return a.kind === 'blank' || JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**

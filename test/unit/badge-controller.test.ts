@@ -316,6 +316,34 @@ describe('badge controller: message lists', () => {
     expect(new Set(widths)).toEqual(new Set(['26px']));
   });
 
+  it('when the list is rebuilt with its rows shifted (new mail), each mark moves with its sender and none is drawn again', async () => {
+    const { api } = fakeApi();
+    let updates = 0;
+    const ui: BadgeUi = {
+      ...badgeUi,
+      mount(anchor, place, props) {
+        const mounted = badgeUi.mount(anchor, place, props);
+        return { ...mounted, update: (next) => (updates++, mounted.update(next)) };
+      },
+    };
+    const senders = ['jo@acme.com', 'ann@globex.com', 'raj@acme.com', 'lee@initech.com'];
+    document.body.append(list(...senders.map((email) => row(email))));
+    const badges = start({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => ui });
+    badges.scan();
+    await settle();
+    await settle();
+    const hosts = new Set(document.querySelectorAll('quotewise-badge'));
+    expect(hosts.size).toBe(4);
+    document.querySelector('tbody')!.replaceChildren(...['new@initech.com', ...senders].map((email) => row(email)));
+    badges.scan();
+    await settle();
+    await settle();
+    expect(updates).toBe(0);
+    // The accounts' marks moved with their senders (the same hosts); empty slots are all alike, and the new row got one more.
+    for (const email of ['jo@acme.com', 'raj@acme.com']) expect(hosts.has(document.querySelector(`tr.zA [email="${email}"]`)!.previousElementSibling!)).toBe(true);
+    expect(document.querySelectorAll('quotewise-badge')).toHaveLength(5);
+  });
+
   it('removes every mark when the rep switches lists off, and keeps the open message’s badges; back on, the marks return without asking again', async () => {
     const { api, lookup } = fakeApi();
     document.body.append(list(row('jo@acme.com'), row('raj@acme.com')), message('ann@globex.com'));
