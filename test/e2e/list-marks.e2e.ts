@@ -111,6 +111,16 @@ describe('health in the message lists', () => {
     // A host for every row (a mark, or an empty slot of its size), all in one frame.
     expect(hostFrames).toHaveLength(100);
     expect(new Set(hostFrames).size).toBe(1);
+    // What the page sees is the same on every row: one host, the same style and size, whether its sender is a customer or not.
+    const seen = await page.evaluate(() =>
+      [...document.querySelectorAll('tr.zA')].map((row) => {
+        const hosts = [...row.querySelectorAll('quotewise-badge')];
+        const box = hosts[0]?.getBoundingClientRect();
+        return { hosts: hosts.length, style: hosts[0]?.getAttribute('style'), size: box && `${box.width}x${box.height}`, text: (hosts[0] as HTMLElement | undefined)?.innerText };
+      }),
+    );
+    expect(seen.every((row) => row.hosts === 1)).toBe(true);
+    expect(new Set(seen.map((row) => `${row.style}|${row.size}|${row.text}`)).size).toBe(1);
     // The issue's example, as the rep's screen reader reads it.
     expect((await boxesOf(page, isMark)).map((m) => m.name)).toContain(expectedMark({ senders: ['p.ortega@globex-components.com'], top: 0, bottom: 0 }));
     expect(expectedMark({ senders: ['p.ortega@globex-components.com'], top: 0, bottom: 0 })).toMatch(/^Globex Components: At risk, .*Price relationship/);
