@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HealthSummary } from '@/lib/health';
-import { type ExtensionSession, loadDemoBook } from './harness';
-import { boxesOf, launchWithFixtures, openPage } from './badge-harness';
+import { type ExtensionSession, accessibleNodes, loadDemoBook, waitForAccessible } from './harness';
+import { boxesOf, closeCardWithEscape, launchWithFixtures, openCardFromKeyboard, openPage } from './badge-harness';
 
 const GMAIL_INBOX = 'https://mail.google.com/mail/u/0/#inbox';
 const OUTLOOK_INBOX = 'https://outlook.office.com/mail/inbox';
@@ -175,6 +175,29 @@ describe('health in the message lists', () => {
     });
     await waitForMarks(page, (n) => n === before - 1);
     await expectMarksOnRows(page, 'gmail');
+    await page.close();
+  });
+
+  it('a mark opens the card on a click or from the keyboard, and the row under it does not open its conversation', async () => {
+    const { page } = await openPage(session, GMAIL_INBOX);
+    const known = (await readRows(page, 'gmail')).filter((row) => expectedMark(row)).length;
+    await waitForMarks(page, (n) => n === known);
+    // Gmail opens a conversation on a click, a mouse down or Enter on its row.
+    await page.evaluate(() => {
+      const w = window as unknown as { rowOpened: number };
+      w.rowOpened = 0;
+      for (const type of ['click', 'mousedown', 'keydown']) for (const row of document.querySelectorAll('tr.zA')) row.addEventListener(type, () => w.rowOpened++);
+    });
+    const globex = expectedMark({ senders: ['p.ortega@globex-components.com'], top: 0, bottom: 0 })!;
+    const dialog = (node: { role: string; name: string }) => node.role === 'dialog' && node.name === 'Globex Components';
+    const [mark] = await boxesOf(page, (n) => n.role === 'button' && n.name === globex);
+    await page.mouse.click(mark!.x + mark!.width / 2, mark!.y + mark!.height / 2);
+    await waitForAccessible(page, dialog);
+    await closeCardWithEscape(page, globex);
+    await openCardFromKeyboard(page, globex, 'Globex Components');
+    await closeCardWithEscape(page, globex);
+    expect((await accessibleNodes(page)).some(dialog)).toBe(false);
+    expect(await page.evaluate(() => (window as unknown as { rowOpened: number }).rowOpened)).toBe(0);
     await page.close();
   });
 
