@@ -32,6 +32,36 @@ export async function serveFlippingThread(context: BrowserContext, urlPattern: s
   await serve(context, urlPattern, (await thread()).replace('</body>', `${script}</body>`));
 }
 
+/**
+ * The thread with one more message that the page replaces every animation frame: a new
+ * div[data-message-id] whose sender (span[email]) is someone at a new company, added as the
+ * last one is removed. `window.__qwFlips` counts the replacements; `window.__qwStop = true` stops them.
+ */
+export async function serveChurningThread(context: BrowserContext, urlPattern: string): Promise<void> {
+  const script = `<script>
+    window.__qwFlips = 0;
+    const churn = () => {
+      if (window.__qwStop) return;
+      const n = ++window.__qwFlips;
+      document.getElementById('qw-churn')?.remove();
+      const message = document.createElement('div');
+      message.id = 'qw-churn';
+      message.setAttribute('data-message-id', '#msg-f:' + n);
+      const h3 = document.createElement('h3');
+      const sender = document.createElement('span');
+      sender.setAttribute('email', 'buyer' + n + '@churn' + n + '-corp.com');
+      sender.setAttribute('name', 'Buyer ' + n);
+      sender.textContent = 'Buyer ' + n;
+      h3.append(sender);
+      message.append(h3);
+      document.querySelector('div[role="list"]').append(message);
+      requestAnimationFrame(churn);
+    };
+    requestAnimationFrame(churn);
+  </script>`;
+  await serve(context, urlPattern, (await thread()).replace('</body>', `${script}</body>`));
+}
+
 /** Who a thread sent to a list shows: `count` recipients in the real "to" line, each at a company of their own. */
 const recipientAt = (i: number) => `buyer${i}@company${i}-corp.com`;
 

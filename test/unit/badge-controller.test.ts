@@ -491,6 +491,46 @@ describe('observing the page', () => {
     vi.useRealTimers();
   });
 
+  it('looks at a page adding and removing people every frame a bounded number of times, and at a rep opening messages every time', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const microtasks = async () => {
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    };
+    const onChange = vi.fn();
+    const controller = new AbortController();
+    const observed = vi.spyOn(MutationObserver.prototype, 'observe');
+    watchSelector(document.body, { selector: 'span[email]', attributes: ['email'], restMs: 250 }, onChange, controller.signal);
+    /** `frames` frames at 60 a second, a new message replacing the last one every `every` frames. */
+    const churn = async (frames: number, every: number) => {
+      for (let frame = 0; frame < frames; frame++) {
+        if (frame % every === 0) {
+          document.querySelector('div[data-message-id]')?.remove();
+          document.body.append(message(`buyer${frame}@churn${frame}-corp.com`));
+        }
+        await microtasks();
+        vi.advanceTimersByTime(1000 / 60);
+      }
+    };
+    // A rep paging through messages as fast as the badge bench does (15 a second): each is looked at as it comes.
+    await churn(60, 4);
+    expect(onChange).toHaveBeenCalledTimes(15);
+    vi.advanceTimersByTime(2000);
+    // A page replacing its message every frame for ten seconds: a burst, then about one look a second, not 600.
+    onChange.mockClear();
+    await churn(600, 1);
+    expect(onChange.mock.calls.length).toBeLessThanOrEqual(7 + 10 + 2);
+    // Quiet again: the next message is looked at at once.
+    vi.advanceTimersByTime(2000);
+    onChange.mockClear();
+    document.body.append(message('ann@acme.com'));
+    await microtasks();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    controller.abort();
+    expect(vi.getTimerCount()).toBe(0);
+    observed.mockRestore();
+    vi.useRealTimers();
+  });
+
   it('paces a task: at once, then at most once per window, the last call always run', () => {
     vi.useFakeTimers();
     const controller = new AbortController();
