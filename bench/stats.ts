@@ -70,6 +70,9 @@ export async function takeTurns(
   baseline: (round: number) => Promise<number> | number,
   /** Run before each round, untimed: the round's data, a fresh state. */
   before?: (round: number) => unknown,
+  /** Run between the two sides and after both, outside their timing (a third arm takes its turn there). */
+  between?: (round: number) => unknown,
+  after?: (round: number) => unknown,
 ): Promise<Turns> {
   const turns: Turns = { measured: [], baseline: [], ratios: [] };
   for (let round = 0; round < rounds; round++) {
@@ -78,11 +81,36 @@ export async function takeTurns(
     let b: number;
     if (round % 2 === 0) {
       m = await measured(round);
+      await between?.(round);
       b = await baseline(round);
     } else {
       b = await baseline(round);
+      await between?.(round);
       m = await measured(round);
     }
+    await after?.(round);
+    turns.measured.push(m);
+    turns.baseline.push(b);
+    turns.ratios.push(m / b);
+  }
+  return turns;
+}
+
+/**
+ * Like takeTurns, each round running each side twice around the other (A B B A, then B A A B),
+ * a side's figure the mean of its two runs: load that rises or falls during a round falls on both
+ * sides alike. For work long enough (tens of milliseconds and more) that a single
+ * alternation leaves one side with most of a slow spell.
+ */
+export async function takeTurnsPaired(rounds: number, measured: (round: number) => Promise<number> | number, baseline: (round: number) => Promise<number> | number): Promise<Turns> {
+  const turns: Turns = { measured: [], baseline: [], ratios: [] };
+  for (let round = 0; round < rounds; round++) {
+    const [first, second] = round % 2 === 0 ? [measured, baseline] : [baseline, measured];
+    const a1 = await first(round);
+    const b1 = await second(round);
+    const b2 = await second(round);
+    const a2 = await first(round);
+    const [m, b] = round % 2 === 0 ? [(a1 + a2) / 2, (b1 + b2) / 2] : [(b1 + b2) / 2, (a1 + a2) / 2];
     turns.measured.push(m);
     turns.baseline.push(b);
     turns.ratios.push(m / b);
