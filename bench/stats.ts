@@ -32,7 +32,7 @@ export interface Absolute {
 }
 
 /**
- * A figure held to a ratio against its baseline (`value` is the median ratio, `unit` '×'),
+ * A figure held to a ratio against its baseline (`value` is the middle half's mean ratio, `unit` '×'),
  * with the absolute times beside it for people with quiet machines.
  */
 export interface RatioFigure extends Figure {
@@ -52,6 +52,19 @@ export function median(samples: readonly number[]): number {
   return percentile(samples, 50);
 }
 
+/**
+ * The mean of the middle half of a sample (the interquartile mean): as deaf as the median to the
+ * few rounds a burst of outside load wrecks, and less jumpy between two runs, since it averages the
+ * rounds around the middle rather than taking whichever one lands there.
+ */
+export function middleMean(samples: readonly number[]): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const cut = Math.floor(sorted.length / 4);
+  const middle = sorted.slice(cut, sorted.length - cut);
+  return middle.reduce((sum, x) => sum + x, 0) / middle.length;
+}
+
 /** Each round's measured and baseline value (a time, or a throughput) and their ratio. */
 export interface Turns {
   measured: number[];
@@ -62,7 +75,7 @@ export interface Turns {
 /**
  * Take turns: `rounds` rounds, each running the measured work and its baseline one after
  * the other, the baseline first in every other round (round 0: measured first), so that load from outside falls on
- * both alike. A round's ratio is measured / baseline; the figure is the median ratio.
+ * both alike. A round's ratio is measured / baseline; the figure is the mean of the middle half of the rounds' ratios (middleMean).
  */
 export async function takeTurns(
   rounds: number,
@@ -130,7 +143,7 @@ export async function timeEach(runs: number, fn: (i: number) => unknown): Promis
 }
 
 /**
- * The ratio figure of some turns: the median ratio against `target`, its spread, and the
+ * The ratio figure of some turns: the middle half's mean ratio against `target`, its spread, and the
  * absolute figures (by default the medians of the rounds; a suite may pass its own, such as a p95).
  */
 export function ratioFigure(
@@ -139,7 +152,7 @@ export function ratioFigure(
   const { turns, unit, baselineIs, measured, baseline, ...rest } = figure;
   return {
     ...rest,
-    value: median(turns.ratios),
+    value: middleMean(turns.ratios),
     unit: '×',
     spread: [Math.min(...turns.ratios), Math.max(...turns.ratios)],
     rounds: turns.ratios.length,

@@ -7,7 +7,7 @@ import { scoreAccount } from '@/lib/scoring/score';
 import { getSummaries, refreshAllSummaries } from '@/lib/scoring/store';
 import { identifyEmail } from '@/lib/identity';
 import { type Account, AccountEvent, type NewEvent } from '@/lib/model';
-import { type Figure, median, percentile, ratioFigure, takeTurns, takeTurnsPaired, type Turns } from '../stats';
+import { type Figure, median, middleMean, percentile, ratioFigure, takeTurns, takeTurnsPaired, type Turns } from '../stats';
 
 const ACCOUNTS = 10_000;
 const EVENTS = 1_000_000;
@@ -90,10 +90,13 @@ async function rawSameLookup(raw: IDBDatabase, tx: IDBTransaction, email: string
   return byContact ?? byDomain;
 }
 
-/** The badge's reads, in raw IndexedDB: the lookup's, then the cached summary beside the definition. */
+/**
+ * The badge's reads at their least, in raw IndexedDB: the lookup's, then the cached summary beside
+ * the definition, all in one read transaction (the product opens two: the lookup's and the summaries').
+ */
 async function rawSameBadge(raw: IDBDatabase, email: string): Promise<unknown> {
-  const account = await rawSameLookup(raw, raw.transaction(['contacts', 'accounts'], 'readonly'), email);
-  const tx = raw.transaction(['summaries', 'settings'], 'readonly');
+  const tx = raw.transaction(['contacts', 'accounts', 'summaries', 'settings'], 'readonly');
+  const account = await rawSameLookup(raw, tx, email);
   const [summary] = await Promise.all([request(tx.objectStore('summaries').get(account!.id)), request(tx.objectStore('settings').get('definition'))]);
   return summary;
 }
@@ -357,7 +360,7 @@ export async function runDbBench(): Promise<Figure[]> {
   raw.close();
   if (Number.isNaN(sink)) throw new Error('the scoring baseline read nothing');
   const p95 = (figure: { p95: number }) => `measured p95 ${figure.p95.toFixed(2)} ms`;
-  const reads = (figure: { turns: Turns }) => `the product's own reads in raw IndexedDB, no Dexie: ${median(figure.turns.ratios).toFixed(2)}× the baseline`;
+  const reads = (figure: { turns: Turns }, how: string) => `the same reads written out in raw IndexedDB in the bench (${how}): ${middleMean(figure.turns.ratios).toFixed(2)}× the baseline`;
   // Without validation, each batch would take its measured time less its validation time.
   // Each batch's measured time, less what it spent validating and planning (timed apart on the same batch): the write alone.
   const share = (key: 'validation' | 'planning') => median(insert.measured.map((perSecond, i) => validation[i]![key] / 1000 / (validation[i]!.size / perSecond)));
@@ -368,12 +371,12 @@ export async function runDbBench(): Promise<Figure[]> {
     }),
   );
   return [
-    ratioFigure({ issue: '#2', name: 'Account lookup by email (rounds of 100 calls a side, taking turns call by call; 10k accounts, 1M events)', turns: lookups.turns, unit: 'ms', target: 2, kind: 'max', note: `${p95(lookups)}; ${reads(lookupReads)}`, baselineIs: 'a raw IndexedDB `get` (its own read transaction) on a keyed store holding the same account records under the looked-up address' }),
+    ratioFigure({ issue: '#2', name: 'Account lookup by email (rounds of 100 calls a side, taking turns call by call; 10k accounts, 1M events)', turns: lookups.turns, unit: 'ms', target: 2, kind: 'max', note: `${p95(lookups)}; ${reads(lookupReads, 'one transaction, contact beside domain, then the contact\'s account')}`, baselineIs: 'a raw IndexedDB `get` (its own read transaction) on a keyed store holding the same account records under the looked-up address' }),
     ratioFigure({ issue: '#2', name: 'All events of one account with 1,000 events (rounds of 20 calls a side, taking turns call by call)', turns: histories.turns, unit: 'ms', target: 2, kind: 'max', note: p95(histories), baselineIs: 'a raw `getAll` of the same 1,000 events stored as one record' }),
     ratioFigure({ issue: '#2', name: 'Bulk insert throughput (1M events, validated, 10 batches of 100k, each one transaction)', turns: insert, unit: 'events/s', target: 0.7, kind: 'min', note: `timed apart on the same batches: validation (AccountEvent.parse of each event) ${Math.round(share('validation') * 100)}% of the measured time, planning (grouping, chunks, open quotes) ${Math.round(share('planning') * 100)}%; the write alone, through Dexie, reading what is stored first: ${writeOnly.toFixed(2)}× the baseline`, baselineIs: 'raw `put` of the same events, chunked per account as the product chunks them (before the clock starts), in one transaction per batch, no validation, no indexes, into a database of its own' }),
     ratioFigure({ issue: '#3', name: 'Score one account with 1,000 events (mean of 200 calls per run; rounds A B B A)', turns: scoreOne, unit: 'ms', target: 5, kind: 'max', baselineIs: 'one plain loop (for…in) that reads every field of every one of the same 1,000 events once' }),
     ratioFigure({ issue: '#3', name: 'Score and rank all 10,000 accounts (1M events in memory; rounds A B B A)', turns: rankAll, unit: 'ms', target: 5, kind: 'max', baselineIs: 'the same plain loop over every event of every account' }),
-    ratioFigure({ issue: '#3', name: 'Badge summary lookup from an email, cached aggregates (rounds of 100 calls a side, taking turns call by call)', turns: badge.turns, unit: 'ms', target: 2, kind: 'max', note: `${p95(badge)}; ${reads(badgeReads)}`, baselineIs: 'a raw IndexedDB `get` of the same cached summary record stored under the address' }),
+    ratioFigure({ issue: '#3', name: 'Badge summary lookup from an email, cached aggregates (rounds of 100 calls a side, taking turns call by call)', turns: badge.turns, unit: 'ms', target: 2, kind: 'max', note: `${p95(badge)}; ${reads(badgeReads, 'the lookup\'s, then summary beside definition, all in one transaction')}`, baselineIs: 'a raw IndexedDB `get` of the same cached summary record stored under the address' }),
     { issue: '#3', name: 'Recompute and store every summary from IndexedDB (after a definition change)', value: refreshAllMs, unit: 'ms', target: 60_000, kind: 'max', note: 'no target in the issue; a minute is what a rep would wait' },
   ];
 }
