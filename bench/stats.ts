@@ -111,11 +111,17 @@ export async function takeTurns(
 
 /**
  * Like takeTurns, each round running each side twice around the other (A B B A, then B A A B),
- * a side's figure the mean of its two runs: load that rises or falls during a round falls on both
+ * a side's figure the mean of its two runs (or the lesser, for page opens): load that rises or falls during a round falls on both
  * sides alike. For work long enough (tens of milliseconds and more) that a single
  * alternation leaves one side with most of a slow spell.
  */
-export async function takeTurnsPaired(rounds: number, measured: (round: number) => Promise<number> | number, baseline: (round: number) => Promise<number> | number): Promise<Turns> {
+export async function takeTurnsPaired(
+  rounds: number,
+  measured: (round: number) => Promise<number> | number,
+  baseline: (round: number) => Promise<number> | number,
+  /** How a side's two runs make its figure: their mean, or (page opens, as bestOf) the lesser. */
+  combine: (a: number, b: number) => number = (a, b) => (a + b) / 2,
+): Promise<Turns> {
   const turns: Turns = { measured: [], baseline: [], ratios: [] };
   for (let round = 0; round < rounds; round++) {
     const [first, second] = round % 2 === 0 ? [measured, baseline] : [baseline, measured];
@@ -123,7 +129,7 @@ export async function takeTurnsPaired(rounds: number, measured: (round: number) 
     const b1 = await second(round);
     const b2 = await second(round);
     const a2 = await first(round);
-    const [m, b] = round % 2 === 0 ? [(a1 + a2) / 2, (b1 + b2) / 2] : [(b1 + b2) / 2, (a1 + a2) / 2];
+    const [m, b] = round % 2 === 0 ? [combine(a1, a2), combine(b1, b2)] : [combine(b1, b2), combine(a1, a2)];
     turns.measured.push(m);
     turns.baseline.push(b);
     turns.ratios.push(m / b);
