@@ -1,14 +1,37 @@
 import { defineConfig } from 'wxt';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { HOST_PERMISSIONS } from './lib/sites';
+
+/**
+ * WXT adds a module script to every page to start its runtime plugins (virtual:wxt-html-plugins);
+ * this extension has none, and without the modulepreload polyfill the chunk is empty. The popup
+ * would still fetch and compile it before DOMContentLoaded, on the path of its first render; the tag
+ * goes when its chunk is empty, and stays the day a WXT plugin gives it code.
+ */
+function dropEmptyWxtHtmlPlugins(): Plugin {
+  return {
+    name: 'quotewise:drop-empty-wxt-html-plugins',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        return html.replace(/\s*<script type="module"[^>]*src="\/?(chunks\/_virtual_wxt-html-plugins-[^"]+\.js)"[^>]*><\/script>/, (tag, file: string) => {
+          const chunk = ctx.bundle?.[file];
+          return chunk && chunk.type === 'chunk' && chunk.code.trim() === '' ? '' : tag;
+        });
+      },
+    },
+  };
+}
 
 // See README "Security and privacy" for why each permission is here.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Firefox too: WXT would otherwise build Firefox as MV2.
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
+  // No modulepreload polyfill: every browser this extension runs in (Chrome MV3, Firefox 140+) supports modulepreload.
+  vite: () => ({ plugins: [preact(), dropEmptyWxtHtmlPlugins()], build: { modulePreload: { polyfill: false } } }),
   hooks: {
     // The content script and the unlisted scripts (the badge UI, the popup's script) use only
     // promise-native APIs (runtime.sendMessage, tabs.query, runtime.openOptionsPage, and onMessage

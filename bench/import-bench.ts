@@ -21,7 +21,7 @@ const ROWS = 100_000;
 const ACCOUNTS = 2_000;
 const DAY = 86_400_000;
 const START = Date.UTC(2025, 0, 1);
-const ROUNDS = 7;
+const ROUNDS = 9;
 const BASELINE = 'bench-import.html';
 const PICK = 'Choose a CSV file, or drop it here';
 

@@ -118,7 +118,9 @@ async function main() {
     if (only && suite.name !== only) continue;
     settle();
     process.stdout.write(`running ${suite.name} ... (load average ${os.loadavg().map((load) => load.toFixed(2)).join(', ')})\n`);
+    const t0 = performance.now();
     figures.push(...(await suite.run()));
+    process.stdout.write(`  ${suite.name} took ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
   }
   const report = table(figures);
   console.log(`\n${report}\n`);
@@ -130,7 +132,7 @@ async function main() {
       `Load average at the start: ${load1}, ${load5}, ${load15} (1, 5, 15 min); at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(', ')}.\n` +
       `${only ? `Suite: ${only} only.\n` : ''}\n` +
       `Each ratio figure runs its work and its baseline in the same browser, on the same data, taking turns (the baseline first in every other round); ` +
-      `the ratio is the median of the rounds' ratios, with the lowest and highest beside it. The absolute figures are the medians of the rounds unless the figure says otherwise. ` +
+      `the ratio is the mean of the middle half of the rounds' ratios (the lowest and highest quarter left out), with the lowest and highest round beside it. The absolute figures are the medians of the rounds unless the figure says otherwise. ` +
       `Baseline pages (the blank popup, the static portfolio table, the plain event rows, the import baseline) live in a bench-only copy of the built extension, ` +
       `bench/.dist/chrome-mv3-bench (gitignored), loaded as its own unpacked extension: the copy is .output/chrome-mv3 unchanged plus those files, ` +
       `so measured page and baseline share one browser, one origin and one database, and nothing of the baselines ships. ` +

@@ -2,6 +2,7 @@ import { Account, Contact, Judgement } from '../model';
 import { type Identity, registrableDomain } from '../identity';
 import { emailHost } from '../email-host';
 import type { QuotewiseDB } from './db';
+import { rawRead, requested } from './raw-read';
 
 export interface NewAccount {
   /** Chosen by the caller so that a retried create finds the account its first try made (createAccount). */
@@ -85,6 +86,18 @@ export interface AccountMatch {
  * by contact.
  */
 export function findAccountByIdentity(db: QuotewiseDB, identity: Identity): Promise<AccountMatch | null> {
+  // The contact is read only for its account id (its reading hook drops the storage-only host), and
+  // accounts have no hooks: the raw read returns what Dexie would.
+  const raw = rawRead(db, ['contacts', 'accounts'], async (tx): Promise<AccountMatch | null> => {
+    const [contact, byDomain] = await Promise.all([
+      identity.email ? (requested(tx.objectStore('contacts').get(identity.email)) as Promise<Contact | undefined>) : undefined,
+      identity.kind === 'company' ? (requested(tx.objectStore('accounts').index('domains').get(identity.domain)) as Promise<Account | undefined>) : undefined,
+    ]);
+    const byContact = contact && ((await requested(tx.objectStore('accounts').get(contact.accountId))) as Account | undefined);
+    if (byContact) return { account: byContact, matchedBy: 'contact' };
+    return byDomain ? { account: byDomain, matchedBy: 'domain' } : null;
+  });
+  if (raw) return raw;
   // One read transaction, and the contact and domain reads side by side: each read is a
   // round trip to the browser's storage, and a badge or the popup waits for them all.
   return db.transaction('r', db.contacts, db.accounts, async (): Promise<AccountMatch | null> => {

@@ -6,7 +6,11 @@ export const DEFINITION_KEY = 'definition';
 
 /** The team's current ideal-account definition; a bad stored value falls back to the defaults. */
 export async function loadDefinition(db: QuotewiseDB): Promise<Definition> {
-  const row = await db.settings.get(DEFINITION_KEY);
+  return definitionOf(await db.settings.get(DEFINITION_KEY));
+}
+
+/** The definition in its settings row, read by whichever path (getSummaries reads it in raw IndexedDB). */
+export function definitionOf(row: { value?: unknown } | undefined): Definition {
   const parsed = Definition.safeParse(row?.value ?? DEFAULT_DEFINITION);
   return parsed.success ? parsed.data : DEFAULT_DEFINITION;
 }

@@ -1,5 +1,6 @@
 import type { CachedSummary, QuotewiseDB } from '../db/db';
-import { loadDefinition } from '../db/definition';
+import { DEFINITION_KEY, definitionOf, loadDefinition } from '../db/definition';
+import { rawRead, requested } from '../db/raw-read';
 import { eventsOfAccount } from '../db/events';
 import type { HealthSummary } from '../health';
 import type { Definition } from './definition';
@@ -35,7 +36,15 @@ export async function refreshSummaries(db: QuotewiseDB, accountIds: readonly str
  * only stale or missing ones are recomputed. This is the badge's hot path.
  */
 export async function getSummaries(db: QuotewiseDB, accountIds: readonly string[], now: number): Promise<HealthSummary[]> {
-  const [definition, cached] = await Promise.all([loadDefinition(db), db.summaries.bulkGet([...accountIds])]);
+  // In raw IndexedDB when it can be (lib/db/raw-read.ts): settings and summaries have no reading
+  // hooks, and no caller reads summaries inside a liveQuery through here (the pages watch the table itself).
+  const raw = rawRead(db, ['settings', 'summaries'], (tx) =>
+    Promise.all([
+      requested(tx.objectStore('settings').get(DEFINITION_KEY)).then((row) => definitionOf(row as { value?: unknown } | undefined)),
+      Promise.all(accountIds.map((id) => requested(tx.objectStore('summaries').get(id)) as Promise<CachedSummary | undefined>)),
+    ]),
+  );
+  const [definition, cached] = await (raw ?? Promise.all([loadDefinition(db), db.summaries.bulkGet([...accountIds])]));
   const stale = accountIds.filter((_, i) => isStale(cached[i], definition.version, now));
   const refreshed = stale.length ? await refreshSummaries(db, stale, now, definition) : [];
   const byId = new Map(refreshed.map((s) => [s.accountId, s]));
