@@ -6,8 +6,8 @@ import { syncExtraSiteScripts, toMatchPattern } from '@/lib/options/extra-sites'
 import type { Settings } from '@/lib/settings';
 
 
-/** What the list marks cost, from `npm run bench` (bench/results.md, issue #18 figures). */
-const LIST_COST = { painted: '50 ms', cpu: '5%' };
+/** What the list marks cost, from `npm run bench` (bench/results.md, the #18 figures of 5 December 2026). */
+const LIST_COST = { inPlace: '15 ms', cpu: 'about 10%' };
 
 /** The rep's own settings, each change saved at once (validated by the background with the Settings schema). */
 export function SettingsEditor() {
@@ -83,8 +83,9 @@ export function SettingsEditor() {
         </label>
         <p class="hint" id="lists-hint">
           In Gmail’s and Outlook’s inbox, a dot in the band’s colour beside each sender who is an account, with the warning mark when a warning is active; other senders get nothing. What it
-          costs: one lookup for all the rows in view when the list appears, answered on this computer, and a few milliseconds each time the site redraws its list (measured for a list of
-          100: every mark painted within {LIST_COST.painted} of the rows, and the page’s main thread {LIST_COST.cpu} busier). Turning it off removes the marks from open pages at once.
+          costs: one lookup for all the rows in view when the list appears, answered on this computer, and a few milliseconds each time the site rebuilds its list (measured on a list of
+          100: every mark in place within {LIST_COST.inPlace} of the rows, in the same frame, and the page’s main thread {LIST_COST.cpu} busier while the list is rebuilt without pause).
+          Turning it off removes the marks from open pages at once.
         </p>
       </section>
       <ExtraSites sites={settings.extraSites} onChange={(extraSites, done) => save({ extraSites }, done)} />
