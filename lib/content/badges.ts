@@ -103,21 +103,24 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
   }
 
   function render(): void {
-    const wanted = new Map<Element, Sighting>();
+    // Each anchor's sighting and what it shows, worked out once per render.
+    const wanted = new Map<Element, { sighting: Sighting; state: BadgeState | null | undefined }>();
     for (const sighting of sightings) {
       const held = wanted.get(sighting.anchor);
       // A message list row's mark is for the first of its senders who is an account.
-      if (!held || (sighting.list && !isAccount(held) && isAccount(sighting))) wanted.set(sighting.anchor, sighting);
+      if (held && !(sighting.list && held.state?.kind !== 'account')) continue;
+      const state = stateFor(sighting, answer, ownAddress ?? undefined);
+      if (!held || state?.kind === 'account') wanted.set(sighting.anchor, { sighting, state });
     }
     // Badges whose customer left move to the customers who came: opening the next email
     // swaps one message for another, and moving a badge costs far less than building one.
     const spare: Shown[] = [];
     for (const [anchor, badge] of shown) {
-      const sighting = wanted.get(anchor);
+      const sighting = wanted.get(anchor)?.sighting;
       if (!sighting || sightingKey(sighting) !== badge.key || !anchor.isConnected || !badge.mounted.host.isConnected) spare.push(release(anchor));
     }
-    for (const [anchor, sighting] of wanted) {
-      let state = stateFor(sighting, answer, ownAddress ?? undefined);
+    for (const [anchor, { sighting, state: shows }] of wanted) {
+      let state = shows;
       // A list row with no account among its senders keeps an empty slot of the mark's size: a mark on
       // customers' rows only would tell the page which senders are customers.
       if (sighting.list && state !== undefined && state?.kind !== 'account') state = LIST_SLOT;
@@ -141,7 +144,8 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
       const moved = alike < 0 ? spare.pop() : spare.splice(alike, 1)[0];
       if (moved) {
         moved.mounted.move(anchor, sighting.place);
-        const redraw = moved.open || moved.dark !== lastDark || moved.sighting.list !== sighting.list || !sameState(moved.state, state);
+        // A spare that shows the same (`alike`) needs no drawing; any other spare shows something else.
+        const redraw = moved.open || moved.dark !== lastDark || alike < 0;
         Object.assign(moved, { key: sightingKey(sighting), sighting, state, dark: lastDark, themeRead: false, open: false });
         if (redraw) draw(moved);
         shown.set(anchor, moved);
@@ -160,8 +164,6 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
       for (const key of answers.keys()) if (!needed.has(key)) answers.delete(key);
     }
   }
-
-  const isAccount = (sighting: Sighting) => stateFor(sighting, answer)?.kind === 'account';
 
   /** Answered, or being asked: not to be asked again. */
   const settled = (key: string) => answers.has(key) || lookups.settled(key);
