@@ -85,6 +85,13 @@ function createCardFrame() {
     document.body.append(host);
   }
 
+  /** No badge owns the frame any more: it stops following the last one's pill. */
+  function letGo(): void {
+    owner = undefined;
+    stopAnchor?.();
+    stopAnchor = undefined;
+  }
+
   return {
     /** Load the frame now, so the first card opens at once. */
     warm(): void {
@@ -94,7 +101,7 @@ function createCardFrame() {
       this.warm();
       const current = next.props();
       if (owner !== next) {
-        stopAnchor?.();
+        letGo();
         owner = next;
         generation += 1;
         frame!.style.colorScheme = current.dark ? 'dark' : 'light';
@@ -107,9 +114,7 @@ function createCardFrame() {
     },
     /** Remove the frame and its host: the content script stopped (the extension went, or the page is done). */
     dispose(): void {
-      owner = undefined;
-      stopAnchor?.();
-      stopAnchor = undefined;
+      letGo();
       port?.close();
       port = undefined;
       host?.remove();
@@ -117,9 +122,7 @@ function createCardFrame() {
     },
     hide(of: Owner): void {
       if (owner !== of) return;
-      owner = undefined;
-      stopAnchor?.();
-      stopAnchor = undefined;
+      letGo();
       const hide: HideCard = { type: 'hide' };
       port?.postMessage(hide);
       frame?.hidePopover?.();

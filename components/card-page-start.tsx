@@ -5,7 +5,7 @@ import { HideCardSchema, ShowCardSchema } from '@/lib/card/show';
 import { request } from '@/lib/messaging/client';
 
 /**
- * The card behind a badge (components/CardFrame.tsx opens it), started by entrypoints/card. It
+ * The card behind a badge (components/CardFrame.tsx opens it), started by entrypoints/card-page.ts. It
  * waits for the one port that comes with the secret in its own address, then shows what the
  * badge sends down it.
  */
