@@ -18,7 +18,7 @@ export default defineContentScript({
     const adapter = adapterFor(startUrl);
     // An adapter that does not watch the URL ignores it (tested), so it is not parsed again on every scan.
     const here = adapter.watchUrl ? () => new URL(location.href) : () => startUrl;
-    const badges = createBadgeController({ adapter, api: contentApi, location: here, loadUi: loadBadgeUi, signal });
+    const badges = createBadgeController({ adapter, api: contentApi, location: here, loadUi: loadBadgeUi, signal, resting: () => watch.resting() });
     const scan = () => {
       if (!alive()) return;
       badges.scan();

@@ -28,6 +28,11 @@ export interface BadgeControllerOptions {
   loadUi: () => Promise<BadgeUi>;
   /** Aborting it removes every badge and stops every timer the controller started. */
   signal: AbortSignal;
+  /**
+   * Whether the page is being rested for changing without pause (observe.ts): an answer that comes
+   * meanwhile is kept for the look that ends the rest, instead of reading a page that has changed again.
+   */
+  resting?: () => boolean;
 }
 
 /**
@@ -36,8 +41,10 @@ export interface BadgeControllerOptions {
  * for what it has not answered yet (batched and within a budget: lookups.ts), and
  * re-asks for the accounts whose health changed.
  */
-export function createBadgeController({ adapter, api, location, loadUi, signal }: BadgeControllerOptions) {
+export function createBadgeController({ adapter, api, location, loadUi, signal, resting = () => false }: BadgeControllerOptions) {
   const shown = new Map<Element, Shown>();
+  /** Badges taken off the page, whole, to be put back for the next customers (at most KEPT_OFF_PAGE). */
+  const kept: Shown[] = [];
   /** Answers from host rules; the background's are remembered by `lookups`. */
   const answers = new Map<string, LookupResult>();
   const hostRules = createHostRules();
@@ -49,7 +56,8 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
     answered: (results, lists) => {
       for (const [, result] of results) hostRules.learn(result);
       listsShown = lists ?? listsShown;
-      scan();
+      // On a page replacing its people every frame, reading it now finds others again, and asks about them.
+      if (!resting()) scan();
     },
     signal,
   });
@@ -140,12 +148,11 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
       const loaded = withUi();
       if (!loaded) continue; // mounted once the UI has loaded
       // A badge that shows the same already moves without being drawn again: when a list re-renders, each mark goes with its sender.
-      const alike = spare.findIndex((badge) => badge.sighting.list === sighting.list && sameState(badge.state, state));
-      const moved = alike < 0 ? spare.pop() : spare.splice(alike, 1)[0];
+      const { moved, alike } = reuse(spare, sighting, state) ?? reuse(kept, sighting, state) ?? {};
       if (moved) {
         moved.mounted.move(anchor, sighting.place);
         // A spare that shows the same (`alike`) needs no drawing; any other spare shows something else.
-        const redraw = moved.open || moved.dark !== lastDark || alike < 0;
+        const redraw = moved.open || moved.dark !== lastDark || !alike;
         Object.assign(moved, { key: sightingKey(sighting), sighting, state, dark: lastDark, themeRead: false, open: false });
         if (redraw) draw(moved);
         shown.set(anchor, moved);
@@ -156,7 +163,14 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
       }
       queueThemeCheck();
     }
-    for (const badge of spare) badge.mounted.remove();
+    for (const badge of spare) {
+      // A few go off the page whole, for the next customers: a page that swaps its people (an address
+      // changed in place, a message replaced) would otherwise build a badge for each one.
+      if (kept.length < KEPT_OFF_PAGE && !badge.open) {
+        badge.mounted.host.remove();
+        kept.push(badge);
+      } else badge.mounted.remove();
+    }
     // Forget host-rule answers no badge needs any more (they cost nothing to work out again): memory
     // stays flat however many emails the rep opens. The background's answers are remembered longer.
     if (answers.size > ANSWERS_KEPT) {
@@ -295,6 +309,7 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
 
   signal.addEventListener('abort', () => {
     for (const anchor of [...shown.keys()]) release(anchor).mounted.remove();
+    for (const badge of kept.splice(0)) badge.mounted.remove();
     ui?.dispose();
     answers.clear();
     hostRules.clear();
@@ -314,6 +329,16 @@ export function createBadgeController({ adapter, api, location, loadUi, signal }
 }
 
 const LIST_SLOT: BadgeState = { kind: 'blank' };
+
+/** Badges kept off the page for reuse: what one message's people need, and little memory. */
+const KEPT_OFF_PAGE = 4;
+
+/** Take a badge from `from` for this sighting: one that already shows `state` (`alike`, nothing to draw), else any. */
+function reuse(from: Shown[], sighting: Sighting, state: BadgeState): { moved: Shown; alike: boolean } | undefined {
+  const index = from.findIndex((badge) => badge.sighting.list === sighting.list && sameState(badge.state, state));
+  const moved = index < 0 ? from.pop() : from.splice(index, 1)[0];
+  return moved && { moved, alike: index >= 0 };
+}
 
 /** Host-rule answers kept before those no badge needs are forgotten: a thread's worth, so a busy page does not prune on every scan. */
 const ANSWERS_KEPT = 16;

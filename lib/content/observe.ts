@@ -6,6 +6,8 @@ export interface SelectorWatch {
    * this: what is pending happened before it (it saw the result) or is its own badges.
    */
   forgetPending(): void;
+  /** Whether the page is being rested (see `restMs`): not listened to until the look that ends the rest. */
+  resting(): boolean;
 }
 
 export interface WatchOptions {
@@ -86,7 +88,7 @@ export function watchSelector(root: Node, { selector, attributes = [], badged = 
     observer.disconnect();
     clearTimeout(resting);
   }, { once: true });
-  return { forgetPending: () => void observer.takeRecords() };
+  return { forgetPending: () => void observer.takeRecords(), resting: () => resting !== undefined };
 }
 
 /** How much longer than `restMs` a page that never stops changing addresses is left alone: 1 s at 250 ms. */

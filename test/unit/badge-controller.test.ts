@@ -185,6 +185,42 @@ describe('badge controller', () => {
     expect(drawn.size).toBeGreaterThan(0);
   });
 
+  it('keeps a few badges off the page whole: a page that swaps its people while they are asked about does not build a badge for each', async () => {
+    const { api } = fakeApi();
+    const { ui } = recordingUi();
+    const removed: Element[] = [];
+    const mountOf = ui.mount;
+    const mount = vi.fn((...args: Parameters<BadgeUi['mount']>) => {
+      const mounted = mountOf(...args);
+      return { ...mounted, remove: () => (removed.push(mounted.host), mounted.remove()) };
+    });
+    ui.mount = mount;
+    document.body.append(message('jo@acme.com'));
+    const badges = start({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => ui });
+    badges.scan();
+    await settle();
+    await settle();
+    const host = document.querySelector('quotewise-badge')!;
+    expect(mount).toHaveBeenCalledTimes(1);
+    // The page replaces the message with a stranger's at a company not asked about yet: the badge leaves the page while it asks.
+    document.body.replaceChildren(message('ann@globex.com'));
+    badges.scan();
+    expect(document.querySelectorAll('quotewise-badge')).toHaveLength(0);
+    await settle();
+    await settle();
+    // Answered: the badge taken off comes back, at the new person, instead of a new one being built.
+    const ann = document.querySelector('[email="ann@globex.com"]')!;
+    expect(ann.nextElementSibling).toBe(host);
+    expect(mount).toHaveBeenCalledTimes(1);
+    // Taken off again, and kept: not removed. Those kept go with everything else when the script stops.
+    document.body.replaceChildren(message('cy@initech.com'));
+    badges.scan();
+    expect(host.isConnected).toBe(false);
+    expect(removed).toEqual([]);
+    running.abort();
+    expect(removed).toEqual([host]);
+  });
+
   it('starts a badge in the page’s last theme, and follows the page’s own once it has painted, within a second after the first', async () => {
     vi.useFakeTimers();
     try {
@@ -314,6 +350,25 @@ describe('badge controller: message lists', () => {
     // Every host is the mark's size, whether it shows one or not: the page cannot tell the rows apart by their hosts.
     const widths = [...document.querySelectorAll<HTMLElement>('quotewise-badge')].map((h) => h.style.getPropertyValue('width'));
     expect(new Set(widths)).toEqual(new Set(['26px']));
+  });
+
+  it('keeps an answer that comes while the page is rested for the look that ends the rest, instead of reading the page again', async () => {
+    const { api, lookup } = fakeApi();
+    document.body.append(message('jo@acme.com'));
+    let resting = true;
+    const badges = start({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => badgeUi, resting: () => resting });
+    badges.scan();
+    await settle();
+    await settle();
+    // Answered, but the page is being rested: nothing read, nothing drawn, nothing asked.
+    expect(lookup).toHaveBeenCalledTimes(1);
+    expect(badges.size).toBe(0);
+    // The look that ends the rest draws the answer it kept, without asking again.
+    resting = false;
+    badges.scan();
+    await settle();
+    expect(badges.size).toBe(1);
+    expect(lookup).toHaveBeenCalledTimes(1);
   });
 
   it('when the list is rebuilt with its rows shifted (new mail), each mark moves with its sender and none is drawn again', async () => {
@@ -467,7 +522,8 @@ describe('observing the page', () => {
     document.body.append(message('jo@acme.com'));
     const restless = document.querySelector('span[email]')!;
     const observed = vi.spyOn(MutationObserver.prototype, 'observe');
-    watchSelector(document.body, { selector: 'span[email]', attributes: ['email'], inPlace, restMs: 250 }, onChange, controller.signal);
+    const watch = watchSelector(document.body, { selector: 'span[email]', attributes: ['email'], inPlace, restMs: 250 }, onChange, controller.signal);
+    expect(watch.resting()).toBe(false);
     // A second of changes, one per frame.
     for (let frame = 0; frame < 60; frame++) {
       restless.setAttribute('email', `buyer${frame}@acme.com`);
@@ -475,12 +531,14 @@ describe('observing the page', () => {
       vi.advanceTimersByTime(1000 / 60);
     }
     // The first change is told at once; then a rest, a look at the whole page, and so on: a handful, not 60.
+    expect(watch.resting()).toBe(true);
     expect(inPlace).toHaveBeenCalledTimes(1);
     expect(onChange.mock.calls.length).toBeGreaterThanOrEqual(2);
     expect(onChange.mock.calls.length).toBeLessThanOrEqual(4);
     expect(observed.mock.calls.length).toBe(onChange.mock.calls.length + 1);
     // Quiet again (the last rest, grown to 1 s, has ended): the page is listened to as before.
     vi.advanceTimersByTime(2000);
+    expect(watch.resting()).toBe(false);
     const looks = onChange.mock.calls.length;
     restless.setAttribute('email', 'ann@acme.com');
     await microtasks();
