@@ -10,12 +10,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
+import { HOST_WIDTH, hostStyle } from '../lib/content/mount';
 import { ROOT, launchExtension, loadDemoBook } from '../test/e2e/harness';
 import { frames, heapAfterGc, popupOpener, taskSeconds } from './badge';
 import { type Figure, median, percentile } from './stats';
 
 const WITH = 'https://mail.google.com/mail/u/0/#inbox';
 const WITHOUT = 'https://mail.quotewise-bench.test/mail/u/0/#inbox';
+/** Another host the extension does not match, another renderer: the page that puts bare hosts in its rows itself. */
+const FLOOR = 'https://mail.quotewise-floor.test/mail/u/0/#inbox';
 const ROWS = 100;
 const WARM_UP = 50;
 /** The issue's 200 re-renders, in rounds so the ratio's spread can be printed. */
@@ -72,6 +75,12 @@ async function rerender(page: Page, i: number): Promise<void> {
     const render = { at, hosts: 0, done: false, framed: false };
     w.__qwRender = render;
     body.replaceChildren(...rows);
+    // The floor page (floorHosts) puts a bare host in every row itself, before the frame, as the extension does.
+    const floor = (window as unknown as { __qwFloor?: () => Element }).__qwFloor;
+    if (floor) {
+      const hosts = ((window as unknown as { __qwFloorHosts: Element[] }).__qwFloorHosts ??= []);
+      rows.forEach((row, r) => (row as Element).querySelector('.yW span[email]')?.before((hosts[r] ??= floor())));
+    }
     // The page's own floor: rows built → the frame that shows them painted, with or without marks.
     const painted = new MessageChannel();
     painted.port1.onmessage = () => w.__qwFrames.push(performance.now() - at);
@@ -81,6 +90,26 @@ async function rerender(page: Page, i: number): Promise<void> {
     });
   }, i);
   await frames(page);
+}
+
+/**
+ * What a host in every row costs the page before any code of the extension runs: the page itself puts,
+ * in every row it builds, a host of the mark's size and inline style (lib/content/mount.ts) with a closed
+ * shadow root holding one empty button, moved from row to row as the extension moves its marks.
+ */
+async function floorHosts(page: Page, hostStyle: string): Promise<void> {
+  await page.evaluate((hostStyle) => {
+    (window as unknown as { __qwFloor: () => Element }).__qwFloor = () => {
+      const host = document.createElement('quotewise-floor');
+      host.style.cssText = hostStyle;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.ariaLabel = 'Mark';
+      button.style.cssText = 'box-sizing: border-box; display: block; width: 24px; height: 18px; margin: 0; padding: 0; border: 0; background: transparent;';
+      host.attachShadow({ mode: 'closed' }).append(button);
+      return host;
+    };
+  }, hostStyle);
 }
 
 interface Tab {
@@ -99,7 +128,7 @@ export async function runListsBench(): Promise<Figure[]> {
   const session = await launchExtension();
   try {
     const html = await readFile(path.join(ROOT, 'test/fixtures/gmail/inbox.html'), 'utf8');
-    for (const origin of ['https://mail.google.com/**', 'https://mail.quotewise-bench.test/**']) {
+    for (const origin of ['https://mail.google.com/**', 'https://mail.quotewise-bench.test/**', 'https://mail.quotewise-floor.test/**']) {
       await session.context.route(origin, (route) => route.fulfill({ contentType: 'text/html', body: html }));
     }
     await (await loadDemoBook(session)).page.close();
@@ -152,6 +181,23 @@ export async function runListsBench(): Promise<Figure[]> {
         }),
       ),
     );
+    // The floor, measured after: the page without the extension beside the same page putting bare hosts in its rows itself.
+    const floorPage = await popup(FLOOR);
+    const floorCdp = await floorPage.context().newCDPSession(floorPage);
+    await floorCdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    await prepare(floorPage);
+    await floorHosts(floorPage, hostStyle(HOST_WIDTH.mark));
+    const floorTabs = [{ page: floorPage, cdp: floorCdp }, tabs[1]!];
+    await rerenders(floorTabs, 0, WARM_UP);
+    const floorCpu = [0, 0];
+    const floorRatios: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const from = WARM_UP + round * PER_ROUND;
+      const spent = await rerenders(floorTabs, from, from + PER_ROUND);
+      spent.forEach((seconds, i) => (floorCpu[i]! += seconds));
+      floorRatios.push(spent[0]! / spent[1]!);
+    }
+    const floorHostsIn = await floorPage.evaluate(() => document.querySelectorAll('quotewise-floor').length);
     const measured = ROUNDS * PER_ROUND;
     const delays = withState!.delays;
     if (delays.length < measured) throw new Error(`Only ${delays.length} of ${measured} re-renders got every mark back`);
@@ -173,7 +219,7 @@ export async function runListsBench(): Promise<Figure[]> {
         unit: '×',
         target: 1.05,
         kind: 'max',
-        note: `rounds of ${PER_ROUND}: ${ratios.map((ratio) => ratio.toFixed(3)).join(', ')} (median ${median(ratios).toFixed(3)}); CPU ${cpu[0]!.toFixed(2)} / ${cpu[1]!.toFixed(2)} s`,
+        note: `rounds of ${PER_ROUND}: ${ratios.map((ratio) => ratio.toFixed(3)).join(', ')} (median ${median(ratios).toFixed(3)}); CPU ${cpu[0]!.toFixed(2)} / ${cpu[1]!.toFixed(2)} s. The floor, with no extension: the same page putting a bare host (the mark's inline style, a closed shadow root, one empty button) in each of its ${floorHostsIn} rows itself reads ${(floorCpu[0]! / floorCpu[1]!).toFixed(3)} × the page without (rounds ${floorRatios.map((ratio) => ratio.toFixed(3)).join(', ')})`,
       },
       { issue: '#18', name: 'Message list: long tasks (> 50 ms) with the extension beyond those without', value: Math.max(0, withState!.longTasks - withoutState!.longTasks), unit: 'tasks', target: 0, kind: 'max', note: `${withState!.longTasks} with, ${withoutState!.longTasks} without` },
       {
