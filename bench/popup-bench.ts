@@ -132,20 +132,11 @@ export async function runPopupBench(): Promise<Figure[]> {
     // The floor takes its turn in every round too, first, between or last by turns, so that it meets the same load.
     const floors: number[] = [];
     const timedFloor = bestOf(BEST_OF, floor);
-    const renders = await takeTurns(
-      RUNS,
-      bestOf(BEST_OF, render),
-      bestOf(BEST_OF, blank),
-      async (round) => {
-        if (round % 3 === 0) floors.push(await timedFloor(round));
-      },
-      async (round) => {
-        if (round % 3 === 1) floors.push(await timedFloor(round));
-      },
-      async (round) => {
-        if (round % 3 === 2) floors.push(await timedFloor(round));
-      },
-    );
+    /** The floor's turn at `slot` (0 before the two sides, 1 between them, 2 after), in every third round. */
+    const floorAt = (slot: number) => async (round: number) => {
+      if (round % 3 === slot) floors.push(await timedFloor(round));
+    };
+    const renders = await takeTurns(RUNS, bestOf(BEST_OF, render), bestOf(BEST_OF, blank), floorAt(0), floorAt(1), floorAt(2));
     const floorRatios = floors.map((at, i) => at / renders.baseline[i]!);
     return [
       ratioFigure({

@@ -187,7 +187,6 @@ function Account({ state, onOpen, onDismiss }: CardProps & { state: Extract<Badg
   );
 }
 
-
 function TopWarning({ warning }: { warning: Warning }) {
   const f = useFormats();
   return (
