@@ -12,13 +12,28 @@ export function first(root: ParentNode, selector: string): Element | null {
   return root.querySelector(selector);
 }
 
-/** A message list row's senders, all placed before the first of them: the row gets one mark (see Sighting.list). */
-export function listSenders(senders: Element[], addressOf: (sender: Element) => string | null): Sighting[] {
-  const anchor = senders[0];
-  return senders.flatMap((sender) => {
-    const email = emailIn(addressOf(sender));
-    return anchor && email ? [{ anchor, place: 'before' as const, email, list: true as const }] : [];
-  });
+/**
+ * A message list's senders, each row's placed before the first of them: the row gets one mark (see
+ * Sighting.list). One query over the list finds them all: the list is read again at every re-render,
+ * and a query per row cost a hundred-row list more than all the rest of a scan. `addressOf` gives a
+ * sender's address, or null for an element that only looks like one (it is skipped).
+ */
+export function listSenders(root: ParentNode, row: string, sender: string, addressOf: (sender: Element) => string | null | undefined): Sighting[] {
+  const sightings: Sighting[] = [];
+  let current: Element | null = null;
+  let anchor: Element | undefined;
+  // In document order: a row's senders come one after another.
+  for (const element of root.querySelectorAll(`${row} ${sender}`)) {
+    const email = emailIn(addressOf(element));
+    if (!email) continue;
+    const rowOf = element.closest(row);
+    if (rowOf !== current || !anchor) {
+      current = rowOf;
+      anchor = element;
+    }
+    sightings.push({ anchor, place: 'before', email, list: true });
+  }
+  return sightings;
 }
 
 /** Visible text, whitespace collapsed; undefined when empty. */

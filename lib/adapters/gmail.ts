@@ -19,6 +19,6 @@ export const gmail: SiteAdapter = {
       const email = emailIn(anchor.getAttribute('data-hovercard-id'));
       return email ? [{ anchor, place: 'append' as const, email }] : [];
     }),
-    ...all(root, selectors.gmailListRow).flatMap((row) => listSenders(all(row, selectors.gmailListSender), (sender) => sender.getAttribute('email'))),
+    ...listSenders(root, selectors.gmailListRow, selectors.gmailListSender, (sender) => sender.getAttribute('email')),
   ],
 };

@@ -25,15 +25,11 @@ export const outlook: SiteAdapter = {
         const name = textOf(anchor);
         return email ? [{ anchor, place: 'after' as const, email, personName: name && !name.includes('@') ? name : undefined }] : [];
       }),
-      ...all(root, selectors.outlookListItem).flatMap((item) =>
-        listSenders(
-          all(item, selectors.outlookListSender).filter((sender) => {
-            const title = sender.getAttribute('title')!;
-            return emailIn(title) === title.trim().toLowerCase();
-          }),
-          (sender) => sender.getAttribute('title'),
-        ),
-      ),
+      // A sender's title is its address alone; a subject that mentions an address is no sender.
+      ...listSenders(root, selectors.outlookListItem, selectors.outlookListSender, (sender) => {
+        const title = sender.getAttribute('title');
+        return title && emailIn(title) === title.trim().toLowerCase() ? title : null;
+      }),
     ];
   },
 };
