@@ -1,10 +1,11 @@
 import type { Sighting, SiteAdapter } from '../adapters/types';
 import type { LookupResult } from '../messaging/lookup';
 import type { BadgeProps } from '@/components/Badge';
-import { FromCard } from '../card/channel';
+import type { FromCard } from '../card/channel';
 import type { ContentApi } from './api';
 import { createHostRules } from './host-rules';
 import { createLookups } from './lookups';
+import { createBusyList } from './busy-list';
 import { createOnScreen } from './on-screen';
 import { type BadgeState, missingQueries, queriesOf, sameState, sightingKey, stateFor } from './state';
 import type { BadgeUi, MountedBadge } from './ui-contract';
@@ -62,6 +63,7 @@ export function createBadgeController({ adapter, api, location, loadUi, signal, 
     signal,
   });
   const onScreen = createOnScreen(scan, signal);
+  const busyList = createBusyList({ onStill: scan, shown: (anchor) => shown.has(anchor), signal });
   let sightings: Sighting[] = [];
   let ui: BadgeUi | undefined;
   let uiFailed = false;
@@ -97,7 +99,7 @@ export function createBadgeController({ adapter, api, location, loadUi, signal, 
     try {
       if (ownAddress === undefined) ownAddress = adapter.ownAddress?.(document);
       const found = adapter.find(document, location());
-      sightings = onScreen(listsShown ? found : found.filter((sighting) => !sighting.list));
+      sightings = listsShown ? busyList.keep(onScreen(found)) : onScreen(found.filter((sighting) => !sighting.list));
     } catch {
       // A page whose structure changed costs nothing: no badge, no error.
       sightings = [];
@@ -151,26 +153,33 @@ export function createBadgeController({ adapter, api, location, loadUi, signal, 
       const { moved, alike } = reuse(spare, sighting, state) ?? reuse(kept, sighting, state) ?? {};
       if (moved) {
         moved.mounted.move(anchor, sighting.place);
+        // A mark moved from row to row of a message list stays on the list's background: the theme read for it holds.
+        const themeRead = moved.themeRead && moved.sighting.list === true && sighting.list === true;
+        const dark = themeRead ? moved.dark : lastDark;
         // A spare that shows the same (`alike`) needs no drawing; any other spare shows something else.
-        const redraw = moved.open || moved.dark !== lastDark || !alike;
-        Object.assign(moved, { key: sightingKey(sighting), sighting, state, dark: lastDark, themeRead: false, open: false });
+        const redraw = moved.open || moved.dark !== dark || !alike;
+        Object.assign(moved, { key: sightingKey(sighting), sighting, state, dark, themeRead, open: false });
         if (redraw) draw(moved);
         shown.set(anchor, moved);
+        if (!themeRead) queueThemeCheck();
       } else {
         const fresh: Shown = { key: sightingKey(sighting), sighting, state, dark: lastDark, themeRead: false, open: false, mounted: undefined! };
         fresh.mounted = loaded.mount(anchor, sighting.place, props(fresh));
         shown.set(anchor, fresh);
+        queueThemeCheck();
       }
-      queueThemeCheck();
     }
+    // A few go off the page whole, for the next customers: a page that swaps its people (an address
+    // changed in place, a message replaced) would otherwise build a badge for each one. A busy list's
+    // rows that wait to be marked keep theirs too, for when the list is still.
+    const keptAtMost = KEPT_OFF_PAGE + busyList.waiting;
     for (const badge of spare) {
-      // A few go off the page whole, for the next customers: a page that swaps its people (an address
-      // changed in place, a message replaced) would otherwise build a badge for each one.
-      if (kept.length < KEPT_OFF_PAGE && !badge.open) {
+      if (kept.length < keptAtMost && !badge.open) {
         badge.mounted.host.remove();
         kept.push(badge);
       } else badge.mounted.remove();
     }
+    for (const badge of kept.splice(keptAtMost)) badge.mounted.remove();
     // Forget host-rule answers no badge needs any more (they cost nothing to work out again): memory
     // stays flat however many emails the rep opens. The background's answers are remembered longer.
     if (answers.size > ANSWERS_KEPT) {
@@ -201,16 +210,14 @@ export function createBadgeController({ adapter, api, location, loadUi, signal, 
       open: badge.open,
       onToggle: () => setOpen(badge, !badge.open),
       onClose: () => setOpen(badge, false),
-      onCardMessage: (data) => fromCard(badge, data),
+      onCardMessage: (message) => fromCard(badge, message),
       dismissedOffers: () => [...dismissedOffers],
     };
   }
 
   /** What the badge's card (an extension frame) says; its writes went to the background from the card, and their broadcast refreshes the badges. */
-  function fromCard(badge: Shown, data: unknown): void {
-    const message = FromCard.safeParse(data);
-    if (!message.success || !badge.open) return;
-    const { type, id } = message.data;
+  function fromCard(badge: Shown, { type, id }: FromCard): void {
+    if (!badge.open) return;
     if (type === 'close') setOpen(badge, false);
     else if (type === 'dismissOffer' && id) dismissedOffers.add(id);
     else if (type === 'notOwn') {

@@ -178,6 +178,49 @@ describe('health in the message lists', () => {
     await page.close();
   });
 
+  it('Gmail: a list rebuilt every frame has a mark on every row on screen in each rebuild\'s first frame, and on every row once it stands still', async () => {
+    const { page, errors } = await openPage(session, GMAIL_INBOX);
+    const known = (await readRows(page, 'gmail')).filter((row) => expectedMark(row)).length;
+    await waitForMarks(page, (n) => n === known);
+    // Gmail loading in parts, or a burst of mail: the list built afresh at every frame, its conversations rotated by one.
+    const frames = await page.evaluate(async () => {
+      const served = [...document.querySelectorAll('tr.zA')].map((row) => {
+        const copy = row.cloneNode(true) as Element;
+        for (const host of copy.querySelectorAll('quotewise-badge')) host.remove();
+        return copy;
+      });
+      const body = document.querySelector('tr.zA')!.parentElement!;
+      const seen: { onScreen: number; marked: number; hosts: number }[] = [];
+      for (let i = 1; i <= 30; i++) {
+        body.replaceChildren(...served.map((_, r) => served[(r + i) % served.length]!.cloneNode(true)));
+        // The frame that first shows the rows: what it shows is in the DOM now.
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const rows = [...document.querySelectorAll('tr.zA')];
+        const onScreen = rows.filter((row) => {
+          const box = row.getBoundingClientRect();
+          return box.bottom > 0 && box.top < innerHeight;
+        });
+        seen.push({ onScreen: onScreen.length, marked: onScreen.filter((row) => row.querySelectorAll('quotewise-badge').length === 1).length, hosts: document.querySelectorAll('tr.zA quotewise-badge').length });
+      }
+      return seen;
+    });
+    expect(frames).toHaveLength(30);
+    for (const frame of frames) {
+      expect(frame.onScreen).toBeGreaterThan(5);
+      expect(frame.marked).toBe(frame.onScreen);
+    }
+    // While it is busy the rows far below the screen wait: only the first rebuild, a change after the list stood still, marks them all.
+    expect(frames[0]!.hosts).toBe(100);
+    expect(Math.max(...frames.slice(1).map((frame) => frame.hosts))).toBeLessThan(50);
+    // Still again: every row has its mark, with the right name, and no row has another's.
+    const rotated = (await readRows(page, 'gmail')).filter((row) => expectedMark(row)).length;
+    await waitForMarks(page, (n) => n === rotated);
+    await expectMarksOnRows(page, 'gmail');
+    expect(await page.evaluate(() => document.querySelectorAll('tr.zA quotewise-badge').length)).toBe(100);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a mark opens the card on a click or from the keyboard, and the row under it does not open its conversation', async () => {
     const { page } = await openPage(session, GMAIL_INBOX);
     const known = (await readRows(page, 'gmail')).filter((row) => expectedMark(row)).length;

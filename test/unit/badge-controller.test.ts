@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gmail } from '@/lib/adapters/gmail';
 import type { ContentApi } from '@/lib/content/api';
 import { createBadgeController } from '@/lib/content/badges';
+import { LIST_STILL_MS } from '@/lib/content/busy-list';
 import { coalesce, pace, watchSelector } from '@/lib/content/observe';
 import { isDarkAt, luminance } from '@/lib/content/theme';
 import { badgeUi } from '@/lib/content/ui';
@@ -64,6 +65,7 @@ let running = new AbortController();
 const start = (options: Omit<Parameters<typeof createBadgeController>[0], 'signal'>) => createBadgeController({ ...options, signal: running.signal });
 
 afterEach(() => {
+  vi.useRealTimers();
   running.abort();
   running = new AbortController();
   document.body.replaceChildren();
@@ -389,6 +391,9 @@ describe('badge controller: message lists', () => {
     await settle();
     const hosts = new Set(document.querySelectorAll('quotewise-badge'));
     expect(hosts.size).toBe(4);
+    // The mail comes once the list has stood still (a list rebuilt again at once is busy: the next test).
+    const now = performance.now.bind(performance);
+    vi.spyOn(performance, 'now').mockImplementation(() => now() + LIST_STILL_MS);
     document.querySelector('tbody')!.replaceChildren(...['new@initech.com', ...senders].map((email) => row(email)));
     badges.scan();
     await settle();
@@ -397,6 +402,33 @@ describe('badge controller: message lists', () => {
     // The accounts' marks moved with their senders (the same hosts); empty slots are all alike, and the new row got one more.
     for (const email of ['jo@acme.com', 'raj@acme.com']) expect(hosts.has(document.querySelector(`tr.zA [email="${email}"]`)!.previousElementSibling!)).toBe(true);
     expect(document.querySelectorAll('quotewise-badge')).toHaveLength(5);
+  });
+
+  it('keeps the marks of a list rebuilt again at once off the page, whole, and puts them back without building any once the list is still', async () => {
+    const { api } = fakeApi();
+    let mounts = 0;
+    const ui: BadgeUi = { ...badgeUi, mount: (...args) => (mounts++, badgeUi.mount(...args)) };
+    // More rows than the few badges kept off the page for any page.
+    const senders = ['jo@acme.com', 'ann@globex.com', 'raj@acme.com', 'lee@initech.com', 'bo@acme.com', 'cy@umbrella.com'];
+    document.body.append(list(...senders.map((email) => row(email))), message('ann@globex.com'));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const badges = start({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => ui });
+    badges.scan();
+    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect([mounts, document.querySelectorAll('tr.zA quotewise-badge').length]).toEqual([7, 6]);
+    // Rebuilt again at once. This page lays nothing out, so no row is on screen: every row waits for the list to be still.
+    document.querySelector('tbody')!.replaceChildren(...[...senders].reverse().map((email) => row(email)));
+    badges.scan();
+    expect(document.querySelectorAll('tr.zA quotewise-badge')).toHaveLength(0);
+    expect(badges.size).toBe(1);
+    await vi.advanceTimersByTimeAsync(LIST_STILL_MS - 10);
+    expect(document.querySelectorAll('tr.zA quotewise-badge')).toHaveLength(0);
+    // Still for LIST_STILL_MS: every row marked again, with the marks kept off the page.
+    await vi.advanceTimersByTimeAsync(10);
+    expect(document.querySelectorAll('tr.zA quotewise-badge')).toHaveLength(6);
+    expect(document.querySelector('tr.zA [email="jo@acme.com"]')!.previousElementSibling!.localName).toBe('quotewise-badge');
+    expect(mounts).toBe(7);
   });
 
   it('removes every mark when the rep switches lists off, and keeps the open message’s badges; back on, the marks return without asking again', async () => {
