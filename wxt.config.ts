@@ -33,6 +33,11 @@ export default defineConfig({
   // No modulepreload polyfill: every browser this extension runs in (Chrome MV3, Firefox 140+) supports modulepreload.
   vite: () => ({ plugins: [preact(), dropEmptyWxtHtmlPlugins()], build: { modulePreload: { polyfill: false } } }),
   hooks: {
+    // The badge script's sites, written here from lib/sites.ts rather than in the script's own options, which
+    // WXT bundles into the script: the list is only the manifest's business, and would cost the script 0.14 kB.
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      for (const entrypoint of entrypoints) if (entrypoint.type === 'content-script' && entrypoint.name === 'badge') entrypoint.options.matches = [...HOST_PERMISSIONS];
+    },
     // The content script and the unlisted scripts (the badge UI, the popup's script) use only
     // promise-native APIs (runtime.sendMessage, tabs.query, runtime.openOptionsPage, and onMessage
     // without replying), which Chrome MV3 and Firefox both provide: they skip the polyfill, the

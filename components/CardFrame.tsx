@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { CARD_PAGE, type HideCard, type OpenEmail, type ShowCard } from '@/lib/card/channel';
+import { CARD_PAGE, FromCard, type HideCard, type OpenEmail, type ShowCard } from '@/lib/card/channel';
 import type { BadgeState } from '@/lib/content/state';
 import { messageOf, messageText } from '@/lib/suggest/message';
 import { LOOK_CHARS } from '@/lib/suggest/newest';
@@ -12,8 +12,8 @@ export interface CardFrameProps {
   state: BadgeState;
   dark: boolean;
   onClose(): void;
-  /** What the card says (lib/card/channel.ts FromCard), unchecked: the content script checks it. */
-  onCardMessage(data: unknown): void;
+  /** What the card says, checked: anything else the frame's port carries is dropped. */
+  onCardMessage(message: FromCard): void;
   /** The suggestions the rep dismissed on this page, by event id. */
   dismissedOffers(): string[];
   /** Where the badge is: the card offers what that customer's open email asks for. */
@@ -71,11 +71,13 @@ function createCardFrame() {
     const cardOrigin = new URL(browser.runtime.getURL('/')).origin;
     built.addEventListener('load', () => built.contentWindow?.postMessage({ quotewiseCard: secret }, cardOrigin, [channel.port2]), { once: true });
     channel.port1.onmessage = (event: MessageEvent) => {
-      if ((event.data as { type?: unknown } | null)?.type === 'ready') {
+      const message = FromCard.safeParse(event.data);
+      if (!message.success) return;
+      if (message.data.type === 'ready') {
         ready = true;
         if (owner) built.focus({ preventScroll: true });
       } else {
-        owner?.props().onCardMessage(event.data);
+        owner?.props().onCardMessage(message.data);
       }
     };
     port?.close();

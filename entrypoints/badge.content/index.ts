@@ -1,5 +1,4 @@
 import { adapterFor } from '@/lib/adapters';
-import { HOST_PERMISSIONS } from '@/lib/sites';
 import { contentApi, onBroadcast } from '@/lib/content/api';
 import { createBadgeController } from '@/lib/content/badges';
 import { startLifetime, watchLocation } from '@/lib/content/lifetime';
@@ -8,7 +7,6 @@ import { coalesce, pace, watchSelector } from '@/lib/content/observe';
 import { answerPageCustomers } from '@/lib/content/page-customers';
 
 export default defineContentScript({
-  matches: [...HOST_PERMISSIONS],
   runAt: 'document_idle',
   // WXT's context is replaced at build time by an inert one (lib/content/wxt-context-stub.ts): the page could see and forge it.
   main() {
