@@ -7,7 +7,8 @@ import type { Settings } from '@/lib/settings';
 
 
 /** What the list marks cost, from `npm run bench` (bench/results.md, the #18 figures of 5 December 2026). */
-const LIST_COST = { inPlace: '15 ms', cpu: 'about 10%' };
+/** From `npm run bench` (lists): bench/results.md. */
+const LIST_COST = { inPlace: '15 ms', cpu: 'at most 5%' };
 
 /** The rep's own settings, each change saved at once (validated by the background with the Settings schema). */
 export function SettingsEditor() {
@@ -84,7 +85,8 @@ export function SettingsEditor() {
         <p class="hint" id="lists-hint">
           In Gmail’s and Outlook’s inbox, a dot in the band’s colour beside each sender who is an account, with the warning mark when a warning is active; other senders get nothing. What it
           costs: one lookup for all the rows in view when the list appears, answered on this computer, and a few milliseconds each time the site rebuilds its list (measured on a list of
-          100: every mark in place within {LIST_COST.inPlace} of the rows, in the same frame, and the page’s main thread {LIST_COST.cpu} busier while the list is rebuilt without pause).
+          100: the marks of the rows on screen in place within {LIST_COST.inPlace} of the rows, in the same frame). While the site rebuilds its list again and again, only the rows on
+          screen are marked, the others once the list stands still, and the page’s main thread is {LIST_COST.cpu} busier.
           Turning it off removes the marks from open pages at once.
         </p>
       </section>
