@@ -36,8 +36,8 @@ export function createBusyList({ onStill, shown, signal }: BusyListOptions) {
   let changedAt = -Infinity;
   let busy = false;
   let measured = false;
-  let from = 0;
-  let to = -1;
+  let from = Infinity;
+  let to = -Infinity;
   let waiting = 0;
   let still: ReturnType<typeof setTimeout> | undefined;
   // Capturing: the list may scroll in a box of its own, whose scroll events do not bubble.
@@ -73,8 +73,8 @@ export function createBusyList({ onStill, shown, signal }: BusyListOptions) {
           const box = row.getBoundingClientRect();
           return box.bottom > 0 && box.top < innerHeight ? [index] : [];
         });
-        from = onScreen.length ? onScreen[0]! - PAD_ROWS : 0;
-        to = onScreen.length ? onScreen[onScreen.length - 1]! + PAD_ROWS : -1;
+        from = (onScreen[0] ?? Infinity) - PAD_ROWS;
+        to = (onScreen[onScreen.length - 1] ?? -Infinity) + PAD_ROWS;
       }
       const marked = new Set(rows.filter((row, index) => (index >= from && index <= to) || shown(row)));
       waiting = rows.length - marked.size;
