@@ -68,7 +68,7 @@ export function createBusyList({ onStill, shown, signal }: BusyListOptions) {
       if (!busy) return sightings;
       if (!measured) {
         measured = true;
-        // Read once per spell, after the page's own layout: a hidden list has no row on screen, and none is marked.
+        // A hidden list has no row on screen, and none is marked until it stands still.
         const onScreen = rows.flatMap((row, index) => {
           const box = row.getBoundingClientRect();
           return box.bottom > 0 && box.top < innerHeight ? [index] : [];
