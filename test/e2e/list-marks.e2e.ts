@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIST_STILL_MS } from '@/lib/content/busy-list';
 import type { HealthSummary } from '@/lib/health';
 import { type ExtensionSession, accessibleNodes, loadDemoBook, waitForAccessible } from './harness';
 import { boxesOf, closeCardWithEscape, launchWithFixtures, openCardFromKeyboard, openPage } from './badge-harness';
@@ -182,6 +183,8 @@ describe('health in the message lists', () => {
     const { page, errors } = await openPage(session, GMAIL_INBOX);
     const known = (await readRows(page, 'gmail')).filter((row) => expectedMark(row)).length;
     await waitForMarks(page, (n) => n === known);
+    // The list appearing was its last change: it stands still from here.
+    await page.waitForTimeout(LIST_STILL_MS);
     // Gmail loading in parts, or a burst of mail: the list built afresh at every frame, its conversations rotated by one.
     const frames = await page.evaluate(async () => {
       const served = [...document.querySelectorAll('tr.zA')].map((row) => {
