@@ -7,7 +7,6 @@ import type { Settings } from '@/lib/settings';
 
 
 /** What the list marks cost, from `npm run bench` (bench/results.md, the #18 figures of 5 December 2026). */
-/** From `npm run bench` (lists): bench/results.md. */
 const LIST_COST = { inPlace: '15 ms', cpu: 'at most 5%' };
 
 /** The rep's own settings, each change saved at once (validated by the background with the Settings schema). */

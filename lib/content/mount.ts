@@ -8,7 +8,7 @@ import { BADGE_HOST_TAG } from './ui-contract';
  * controls to take the rep's click. (Page scripts can still change the attribute: this holds
  * against the page's CSS, not against its code.)
  */
-export const hostStyle = (width: number) => [
+const hostStyle = (width: number) => [
   'all: initial',
   'display: inline-block',
   `width: ${width}px`,
