@@ -60,6 +60,16 @@ function recordingUi() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A page showing jo@acme.com's message, scanned and answered: the controller and the one badge's host. */
+async function badgedJo(api: ContentApi, ui: BadgeUi) {
+  document.body.append(message('jo@acme.com'));
+  const badges = start({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => ui });
+  badges.scan();
+  await settle();
+  await settle();
+  return { badges, host: document.querySelector('quotewise-badge')! };
+}
+
 /** Every controller a test starts hangs off this test's signal, so no timer outlives the test. */
 let running = new AbortController();
 const start = (options: Omit<Parameters<typeof createBadgeController>[0], 'signal'>) => createBadgeController({ ...options, signal: running.signal });
@@ -161,12 +171,7 @@ describe('badge controller', () => {
     const { api } = fakeApi();
     const { ui, drawn } = recordingUi();
     const mount = vi.spyOn(ui, 'mount');
-    document.body.append(message('jo@acme.com'));
-    const badges = start({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => ui });
-    badges.scan();
-    await settle();
-    await settle();
-    const host = document.querySelector('quotewise-badge')!;
+    const { badges, host } = await badgedJo(api, ui);
     expect(mount).toHaveBeenCalledTimes(1);
 
     // The next email: Gmail swaps the message for another.
@@ -197,12 +202,7 @@ describe('badge controller', () => {
       return { ...mounted, remove: () => (removed.push(mounted.host), mounted.remove()) };
     });
     ui.mount = mount;
-    document.body.append(message('jo@acme.com'));
-    const badges = start({ adapter: gmail, api, location: () => GMAIL, loadUi: async () => ui });
-    badges.scan();
-    await settle();
-    await settle();
-    const host = document.querySelector('quotewise-badge')!;
+    const { badges, host } = await badgedJo(api, ui);
     expect(mount).toHaveBeenCalledTimes(1);
     // The page replaces the message with a stranger's at a company not asked about yet: the badge leaves the page while it asks.
     document.body.replaceChildren(message('ann@globex.com'));
