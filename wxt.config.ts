@@ -31,12 +31,7 @@ export default defineConfig({
   // Firefox too: WXT would otherwise build Firefox as MV2.
   manifestVersion: 3,
   // No modulepreload polyfill: every browser this extension runs in (Chrome MV3, Firefox 140+) supports modulepreload.
-  // Building a Zod schema has no side effect, but the bundler cannot tell of a chained `.check(...)` call: it kept
-  // the checks of every schema in a module a bundle imports from, used or not (0.87 kB of the content script's 15).
-  vite: () => ({
-    plugins: [preact(), dropEmptyWxtHtmlPlugins()],
-    build: { modulePreload: { polyfill: false }, rolldownOptions: { treeshake: { manualPureFunctions: ['z'] } } },
-  }),
+  vite: () => ({ plugins: [preact(), dropEmptyWxtHtmlPlugins()], build: { modulePreload: { polyfill: false } } }),
   hooks: {
     // The badge script's sites, written here from lib/sites.ts rather than in the script's own options, which
     // WXT bundles into the script: the list is only the manifest's business, and would cost the script 0.14 kB.

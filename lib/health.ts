@@ -69,13 +69,15 @@ export const Scorecard = z.object({
 });
 export type Scorecard = z.infer<typeof Scorecard>;
 
-const PastBand = z.object({ band: Band, score: z.nullable(z.int().check(z.minimum(0), z.maximum(100))) });
+// The content script imports Band from here: `@__PURE__` lets the bundler drop the calls of the checks below with the
+// schemas it drops around them; unmarked, it kept them, and the content script shipped checks it never runs.
+const PastBand = z.object({ band: Band, score: z.nullable(/* @__PURE__ */ z.int().check(z.minimum(0), z.maximum(100))) });
 
 export const HealthSummary = z.object({
   accountId: Id,
   accountName: z.string(),
   /** 0–100; null when the band is "Not enough data". */
-  score: z.nullable(z.int().check(z.minimum(0), z.maximum(100))),
+  score: z.nullable(/* @__PURE__ */ z.int().check(z.minimum(0), z.maximum(100))),
   band: Band,
   /** Active warnings, most severe first (dismissed and snoozed ones are not here). */
   warnings: z.array(Warning),

@@ -1,20 +1,23 @@
 import * as z from 'zod/mini';
 
 /**
- * The smallest schemas, in a module of their own, so that the content script
- * (which ships lib/health.ts) does not import lib/model.ts and its event union.
+ * The smallest schemas, in a module of their own: a bundler keeps every
+ * top-level schema of a module it imports from, so the content script (which
+ * ships lib/health.ts) must not import lib/model.ts and its event union.
  * lib/model.ts re-exports all of these.
  */
 
 export const Id = z.string().check(z.minLength(1), z.maxLength(128));
-export const EpochMs = z.int().check(z.minimum(0), z.maximum(8.64e15));
-export const Currency = z.string().check(
+// `@__PURE__` on the checked schemas: the content script imports this module (for Id, through lib/health.ts) and
+// needs none of these, and the bundler keeps an unmarked `.check(...)` call even where it drops the schema.
+export const EpochMs = /* @__PURE__ */ z.int().check(z.minimum(0), z.maximum(8.64e15));
+export const Currency = /* @__PURE__ */ z.string().check(
   z.trim(),
   z.toUpperCase(),
   z.regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter ISO 4217 code'),
 );
 export const Money = z.object({
-  minor: z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),
+  minor: /* @__PURE__ */ z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),
   currency: Currency,
 });
 export type Money = z.infer<typeof Money>;

@@ -9,9 +9,10 @@ export const PAGE_CUSTOMERS = 'page.customers';
 
 export const PageCustomersRequest = z.object({ quotewise: z.literal(1), type: z.literal(PAGE_CUSTOMERS) });
 
+// The content script imports the request from here: `@__PURE__` lets the bundler drop this answer's checks with it.
 export const PageCustomers = z.object({
-  emails: z.array(z.string().check(z.maxLength(320))).check(z.maxLength(200)),
-  webAddresses: z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(50)),
-  names: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)),
+  emails: /* @__PURE__ */ z.array(z.string().check(z.maxLength(320))).check(z.maxLength(200)),
+  webAddresses: /* @__PURE__ */ z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(50)),
+  names: /* @__PURE__ */ z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)),
 });
 export type PageCustomers = z.infer<typeof PageCustomers>;
