@@ -74,6 +74,9 @@ describe('history page: portfolio review and account history in Chromium', () =>
     expect(await rows.nth(1).textContent()).toContain('At risk');
     expect(await rows.nth(1).textContent()).toContain('Price relationship');
     expect(await rows.nth(3).textContent()).toContain('Steady Parts');
+    // One under another: a virtual list that lost its rows' positions draws them all at the top, over each other.
+    const boxes = await Promise.all([0, 1, 2, 3].map((i) => rows.nth(i).boundingBox()));
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.y).toBeGreaterThanOrEqual(boxes[i - 1]!.y + boxes[i - 1]!.height - 1);
 
     // Keyboard only: Tab reaches the grid's focused row, arrows move, Enter opens.
     for (let i = 0; i < 40 && (await activeRole(page)) !== 'row'; i++) await page.keyboard.press('Tab');
